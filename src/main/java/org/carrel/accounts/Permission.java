@@ -1,0 +1,26 @@
+package org.carrel.accounts;
+
+/**
+ * What a signed-in person or an API token may do. Every HTTP endpoint names the permissions that reach it with
+ * {@link Allowed} (or is marked {@link PublicEndpoint}); roles grant permissions in {@link Role}.
+ */
+public enum Permission {
+    /** The staff area: dashboard and district pages to read. */
+    STAFF_AREA,
+    /** Read the district, its schools, locations and calendars. */
+    DISTRICT_VIEW,
+    /** Edit the district, its settings, and add or edit any school. */
+    DISTRICT_EDIT,
+    /** Edit locations and calendars of the schools one is scoped to. */
+    SCHOOL_EDIT,
+    /** Create and edit sign-in accounts and their roles. */
+    ACCOUNTS_MANAGE,
+    /** Create and revoke API tokens. */
+    API_TOKENS_MANAGE,
+    /** Read the audit log. */
+    AUDIT_VIEW,
+    /** Read operational metrics (/actuator/prometheus). */
+    METRICS_VIEW,
+    /** One's own account: change one's password. */
+    OWN_ACCOUNT
+}

@@ -1,0 +1,54 @@
+package org.carrel.accounts;
+
+import static org.carrel.accounts.Permission.*;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The roles of a school library program. A role grants a fixed set of permissions; staff roles are scoped to one
+ * or more schools, a district admin acts in all of them.
+ */
+public enum Role {
+    DISTRICT_ADMIN(EnumSet.allOf(Permission.class)),
+    LIBRARIAN(EnumSet.of(STAFF_AREA, DISTRICT_VIEW, SCHOOL_EDIT, OWN_ACCOUNT)),
+    PARAPROFESSIONAL(EnumSet.of(STAFF_AREA, DISTRICT_VIEW, OWN_ACCOUNT)),
+    /** Works by barcode only; never sees what others borrow. */
+    VOLUNTEER(EnumSet.of(STAFF_AREA, OWN_ACCOUNT)),
+    TEACHER(EnumSet.of(OWN_ACCOUNT)),
+    STUDENT(EnumSet.of(OWN_ACCOUNT)),
+    /** A principal or other school administrator: read-only reports. */
+    ADMINISTRATOR(EnumSet.of(STAFF_AREA, DISTRICT_VIEW, OWN_ACCOUNT));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = Set.copyOf(permissions);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public boolean grants(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** Message key of the role's name, e.g. {@code accounts.role.DISTRICT_ADMIN}. */
+    public String messageKey() {
+        return "accounts.role." + name();
+    }
+
+    /** Parses a role as typed on a command line: {@code librarian}, {@code district-admin}, {@code DISTRICT_ADMIN}. */
+    public static Role parse(String text) {
+        String name = text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (Role role : values()) {
+            if (role.name().equals(name)) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + text + "'; one of: " + java.util.Arrays.stream(values())
+                .map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .collect(java.util.stream.Collectors.joining(", ")));
+    }
+}

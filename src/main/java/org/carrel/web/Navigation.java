@@ -1,0 +1,32 @@
+package org.carrel.web;
+
+import java.util.List;
+
+import org.carrel.accounts.Permission;
+import org.carrel.accounts.SignedInUser;
+
+/** The main navigation: each link shows only to those whose role grants its permission. */
+final class Navigation {
+
+    private static final List<NavLink> LINKS = List.of(
+            new NavLink("/staff", "nav.dashboard", Permission.STAFF_AREA),
+            new NavLink("/staff/district", "nav.district", Permission.DISTRICT_VIEW),
+            new NavLink("/staff/schools", "nav.schools", Permission.DISTRICT_VIEW),
+            new NavLink("/staff/accounts", "nav.accounts", Permission.ACCOUNTS_MANAGE),
+            new NavLink("/staff/api-tokens", "nav.apiTokens", Permission.API_TOKENS_MANAGE),
+            new NavLink("/staff/audit", "nav.audit", Permission.AUDIT_VIEW),
+            new NavLink("/account", "nav.myAccount", Permission.OWN_ACCOUNT));
+
+    private static final List<NavLink> PUBLIC = List.of(new NavLink("/catalog", "nav.catalog", null));
+
+    private Navigation() {
+    }
+
+    static List<NavLink> linksFor(SignedInUser user) {
+        if (user == null) {
+            return PUBLIC;
+        }
+        return java.util.stream.Stream.concat(PUBLIC.stream(),
+                LINKS.stream().filter(link -> user.has(link.permission()))).toList();
+    }
+}
