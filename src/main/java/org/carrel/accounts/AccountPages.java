@@ -68,8 +68,10 @@ class AccountPages {
         // The user name is not editable: it is what audit entries name.
         AccountForm submitted = new AccountForm(account.username(), form.displayName(), form.role(), form.schoolIds(),
                 form.enabled() != null && form.enabled(), form.password(), form.version());
-        if (binding.hasErrors()) {
-            return form(account, submitted, FormErrors.of(binding), HttpStatus.UNPROCESSABLE_CONTENT);
+        // The user name is not part of the edit form, so its "required" error does not apply.
+        FormErrors errors = FormErrors.of(binding).without("username");
+        if (errors.any()) {
+            return form(account, submitted, errors, HttpStatus.UNPROCESSABLE_CONTENT);
         }
         if (account.id() == user.accountId() && (submitted.role() != Role.DISTRICT_ADMIN || !submitted.enabled())) {
             return form(account, submitted, FormErrors.of("role", "accounts.account.notSelf"),

@@ -15,7 +15,7 @@ public record FormErrors(Map<String, String> byField) {
     public static final FormErrors NONE = new FormErrors(Map.of());
 
     public FormErrors {
-        byField = Map.copyOf(byField);
+        byField = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byField));
     }
 
     public static FormErrors of(BindingResult result) {
@@ -30,6 +30,13 @@ public record FormErrors(Map<String, String> byField) {
     /** One field's error. */
     public static FormErrors of(String field, String message) {
         return new FormErrors(Map.of(field, message));
+    }
+
+    /** These errors less those of one field (a field the form does not show, say). */
+    public FormErrors without(String field) {
+        Map<String, String> rest = new LinkedHashMap<>(byField);
+        rest.remove(field);
+        return new FormErrors(rest);
     }
 
     public boolean any() {
