@@ -1,0 +1,179 @@
+package org.carrel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import org.carrel.accounts.Allowed;
+import org.carrel.accounts.PublicEndpoint;
+import org.carrel.accounts.Role;
+import org.carrel.testing.CarrelTest;
+import org.carrel.testing.Users;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The permission table: every HTTP endpoint and the roles that reach it, written out by hand. The test walks every
+ * endpoint for every role (and for a visitor who has not signed in) and checks that exactly those roles get
+ * through. An endpoint missing from the table, or one without a declared permission, fails the build.
+ */
+@CarrelTest
+class PermissionTableTest {
+
+    private static final String STAFF = "DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER ADMINISTRATOR";
+    private static final String DISTRICT_READERS = "DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL ADMINISTRATOR";
+    private static final String EVERYONE_SIGNED_IN = Arrays.stream(Role.values()).map(Role::name)
+            .collect(Collectors.joining(" "));
+
+    /** METHOD PATH ROLES, where ROLES is "public" or role names; {@code *} means any HTTP method. */
+    private static final String TABLE = """
+            *      /error                              public
+            GET    /                                   public
+            GET    /login                              public
+            GET    /catalog                            public
+            GET    /staff                              %1$s
+            GET    /account                            %3$s
+            POST   /account/password                   %3$s
+            GET    /staff/accounts                     DISTRICT_ADMIN
+            POST   /staff/accounts                     DISTRICT_ADMIN
+            GET    /staff/accounts/new                 DISTRICT_ADMIN
+            GET    /staff/accounts/{id}                DISTRICT_ADMIN
+            POST   /staff/accounts/{id}                DISTRICT_ADMIN
+            GET    /staff/api-tokens                   DISTRICT_ADMIN
+            POST   /staff/api-tokens                   DISTRICT_ADMIN
+            POST   /staff/api-tokens/{id}/revoke       DISTRICT_ADMIN
+            GET    /staff/audit                        DISTRICT_ADMIN
+            """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN);
+
+    /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
+    private static final String ACTUATOR = """
+            GET    /actuator/health                    public
+            GET    /actuator/prometheus                DISTRICT_ADMIN
+            """;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Test
+    void everyEndpointDeclaresWhoMayCallIt() {
+        List<String> undeclared = mapping.getHandlerMethods().entrySet().stream()
+                .filter(e -> !declares(e.getValue()))
+                .map(e -> e.getKey() + " -> " + e.getValue())
+                .toList();
+        assertThat(undeclared).as("endpoints without @Allowed or @PublicEndpoint (refused to everybody)").isEmpty();
+    }
+
+    @Test
+    void theTableListsExactlyTheApplicationsEndpoints() {
+        Set<String> actual = new TreeSet<>();
+        mapping.getHandlerMethods().keySet().forEach(info -> actual.addAll(keysOf(info)));
+        assertThat(new TreeSet<>(parse(TABLE).keySet()))
+                .as("add each new endpoint to PermissionTableTest.TABLE with the roles that may call it")
+                .isEqualTo(actual);
+    }
+
+    @Test
+    void eachRoleReachesExactlyTheEndpointsTheTableGivesIt() throws Exception {
+        Map<String, Set<Role>> table = new LinkedHashMap<>(parse(TABLE));
+        table.putAll(parse(ACTUATOR));
+        table.remove("* /error");
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Set<Role>> row : table.entrySet()) {
+            String[] parts = row.getKey().split(" ", 2);
+            for (Role role : Role.values()) {
+                boolean reached = reaches(parts[0], parts[1], role);
+                if (reached != row.getValue().contains(role)) {
+                    wrong.add(row.getKey() + " as " + role + (reached ? " got through" : " was refused"));
+                }
+            }
+            boolean publicRow = row.getValue().size() == Role.values().length && isPublic(row.getKey());
+            if (reaches(parts[0], parts[1], null) != publicRow) {
+                wrong.add(row.getKey() + " for a visitor " + (publicRow ? "was refused" : "got through"));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private final Set<String> publicRows = new TreeSet<>();
+
+    private boolean isPublic(String key) {
+        return publicRows.contains(key);
+    }
+
+    private Map<String, Set<Role>> parse(String table) {
+        Map<String, Set<Role>> rows = new LinkedHashMap<>();
+        table.lines().filter(line -> !line.isBlank()).forEach(line -> {
+            String[] cells = line.trim().split("\\s+");
+            String key = cells[0] + " " + cells[1];
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            if (cells[2].equals("public")) {
+                roles.addAll(EnumSet.allOf(Role.class));
+                publicRows.add(key);
+            } else {
+                Arrays.stream(cells).skip(2).map(Role::valueOf).forEach(roles::add);
+            }
+            rows.put(key, roles);
+        });
+        return rows;
+    }
+
+    private static List<String> keysOf(RequestMappingInfo info) {
+        Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("*")
+                : info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(Collectors.toSet());
+        List<String> keys = new ArrayList<>();
+        for (String method : methods) {
+            for (String pattern : info.getPatternValues()) {
+                keys.add(method + " " + pattern);
+            }
+        }
+        return keys;
+    }
+
+    private static boolean declares(HandlerMethod handler) {
+        return handler.hasMethodAnnotation(Allowed.class) || handler.hasMethodAnnotation(PublicEndpoint.class)
+                || handler.getBeanType().isAnnotationPresent(Allowed.class)
+                || handler.getBeanType().isAnnotationPresent(PublicEndpoint.class);
+    }
+
+    /**
+     * Whether the request passes the permission check: not 401, not 403, not sent to the sign-in page. Path
+     * variables get a placeholder; the handler may then answer 404 or 422, which still means it was reached. Staff
+     * act for every school, so school scoping inside a handler does not count as a refusal here.
+     */
+    private boolean reaches(String method, String path, Role role) throws Exception {
+        String concrete = path.replaceAll("\\{[^}]+}", "1");
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), concrete);
+        if (!method.equals("GET")) {
+            request.with(csrf());
+        }
+        if (role != null) {
+            request.with(Users.as(role, LongStream.rangeClosed(1, 50).boxed().toArray(Long[]::new)));
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        int status = response.getStatus();
+        String location = response.getRedirectedUrl();
+        return status != 401 && status != 403 && (location == null || !location.endsWith("/login"));
+    }
+}
