@@ -1,0 +1,328 @@
+package org.carrel.district;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.carrel.accounts.AuditLog;
+import org.carrel.district.CalendarView.SchoolYear;
+import org.carrel.district.CalendarView.Term;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * The district, its schools, their library locations and calendars. Changes return a {@link DistrictResult}
+ * (refusals are values with a message key per field, never exceptions), use optimistic locking on the
+ * {@code version} the editor saw, and write an audit entry named {@code district.<record>.<act>} in the same
+ * transaction. {@code actor} is the user name of whoever acts (or {@code demo}, {@code command-line}).
+ */
+@Service
+public class District {
+
+    private final DistrictStore district;
+    private final SchoolStore schools;
+    private final LocationStore locations;
+    private final CalendarStore calendars;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    District(DistrictStore district, SchoolStore schools, LocationStore locations, CalendarStore calendars,
+             AuditLog audit, Clock clock) {
+        this.district = district;
+        this.schools = schools;
+        this.locations = locations;
+        this.calendars = calendars;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // District settings
+
+    /** The district settings, or {@link DistrictSettings#DEFAULTS} before anyone saved them. */
+    @Transactional(readOnly = true)
+    public DistrictSettings settings() {
+        return district.find().orElse(DistrictSettings.DEFAULTS);
+    }
+
+    @Transactional
+    public DistrictResult updateSettings(DistrictForm form, String actor) {
+        SchoolRules.Checked<DistrictSettings> checked = SettingsRules.check(form);
+        if (!checked.valid()) {
+            return DistrictResult.invalid(checked.errors());
+        }
+        if (!district.save(checked.values(), versionOf(form.version()))) {
+            return DistrictResult.stale();
+        }
+        DistrictSettings saved = checked.values();
+        audit.record(actor, "district.settings.updated", "district", 1, saved.name() + ", " + saved.timeZone()
+                + ", min group " + saved.minGroupSize() + ", history " + saved.readingHistoryPolicy());
+        return new DistrictResult.Saved(1);
+    }
+
+    // Schools
+
+    /** Every school, by name. */
+    @Transactional(readOnly = true)
+    public List<SchoolView> schools() {
+        return schools.all();
+    }
+
+    /** The school with this code (case-insensitive). */
+    @Transactional(readOnly = true)
+    public Optional<SchoolView> school(String code) {
+        return schools.byCode(SchoolRules.normaliseCode(code));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SchoolView> school(long id) {
+        return schools.byId(id);
+    }
+
+    /** Adds a school; a code already in use is a {@link DistrictResult.Duplicate}. */
+    @Transactional
+    public DistrictResult createSchool(SchoolForm form, String actor) {
+        SchoolRules.Checked<SchoolStore.SchoolValues> checked = SchoolRules.check(form);
+        if (!checked.valid()) {
+            return DistrictResult.invalid(checked.errors());
+        }
+        SchoolStore.SchoolValues school = checked.values();
+        if (schools.codeTaken(school.code(), null)) {
+            return DistrictResult.duplicate("code", "district.school.code.taken");
+        }
+        long id;
+        try {
+            id = schools.insert(school);
+        } catch (DuplicateKeyException concurrentlyTaken) {
+            return duplicateAfterFailedStatement("code", "district.school.code.taken");
+        }
+        audit.record(actor, "district.school.created", "school", id, school.code() + " " + school.name());
+        return new DistrictResult.Saved(id);
+    }
+
+    /** Edits a school, code included, if nobody changed it since {@code form.version()}. */
+    @Transactional
+    public DistrictResult updateSchool(long id, SchoolForm form, String actor) {
+        requireSchool(id);
+        SchoolRules.Checked<SchoolStore.SchoolValues> checked = SchoolRules.check(form);
+        if (!checked.valid()) {
+            return DistrictResult.invalid(checked.errors());
+        }
+        SchoolStore.SchoolValues school = checked.values();
+        if (schools.codeTaken(school.code(), id)) {
+            return DistrictResult.duplicate("code", "district.school.code.taken");
+        }
+        if (!schools.update(id, versionOf(form.version()), school)) {
+            return DistrictResult.stale();
+        }
+        audit.record(actor, "district.school.updated", "school", id, school.code() + " " + school.name());
+        return new DistrictResult.Saved(id);
+    }
+
+    // Locations
+
+    @Transactional(readOnly = true)
+    public List<LocationView> locations(long schoolId) {
+        return locations.ofSchool(schoolId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LocationView> location(long schoolId, long locationId) {
+        return locations.find(schoolId, locationId);
+    }
+
+    @Transactional
+    public DistrictResult addLocation(long schoolId, LocationForm form, String actor) {
+        requireSchool(schoolId);
+        SchoolRules.Checked<SchoolRules.LocationValues> checked = SchoolRules.check(form);
+        if (!checked.valid()) {
+            return DistrictResult.invalid(checked.errors());
+        }
+        SchoolRules.LocationValues location = checked.values();
+        if (locations.codeTaken(schoolId, location.code(), null)) {
+            return DistrictResult.duplicate("code", "district.location.code.taken");
+        }
+        int sortOrder = location.sortOrder() != null ? location.sortOrder() : locations.nextSortOrder(schoolId);
+        long id = locations.insert(schoolId, location.code(), location.name(), sortOrder);
+        audit.record(actor, "district.location.created", "location", id, location.code() + " " + location.name());
+        return new DistrictResult.Saved(id);
+    }
+
+    @Transactional
+    public DistrictResult updateLocation(long schoolId, long locationId, LocationForm form, String actor) {
+        LocationView current = locations.find(schoolId, locationId)
+                .orElseThrow(() -> new IllegalArgumentException("no location " + locationId + " in school " + schoolId));
+        SchoolRules.Checked<SchoolRules.LocationValues> checked = SchoolRules.check(form);
+        if (!checked.valid()) {
+            return DistrictResult.invalid(checked.errors());
+        }
+        SchoolRules.LocationValues location = checked.values();
+        if (locations.codeTaken(schoolId, location.code(), locationId)) {
+            return DistrictResult.duplicate("code", "district.location.code.taken");
+        }
+        int sortOrder = location.sortOrder() != null ? location.sortOrder() : current.sortOrder();
+        if (!locations.update(schoolId, locationId, versionOf(form.version()), location.code(), location.name(),
+                sortOrder)) {
+            return DistrictResult.stale();
+        }
+        audit.record(actor, "district.location.updated", "location", locationId, location.code() + " " + location.name());
+        return new DistrictResult.Saved(locationId);
+    }
+
+    /** Removes a location of the school; false when it has no such location. */
+    @Transactional
+    public boolean removeLocation(long schoolId, long locationId, String actor) {
+        Optional<LocationView> location = locations.find(schoolId, locationId);
+        if (location.isEmpty() || !locations.delete(schoolId, locationId)) {
+            return false;
+        }
+        audit.record(actor, "district.location.removed", "location", locationId, location.get().code());
+        return true;
+    }
+
+    // Calendars
+
+    /** The school's current school year (or, in summer, the coming one) with its terms and closed days. */
+    @Transactional(readOnly = true)
+    public CalendarView calendar(long schoolId) {
+        return calendar(schoolId, today());
+    }
+
+    /** The school year containing {@code day}, else the next one, with its terms and closed days. */
+    @Transactional(readOnly = true)
+    public CalendarView calendar(long schoolId, LocalDate day) {
+        Optional<SchoolYear> year = CalendarRules.currentOrNext(calendars.years(schoolId), day);
+        return year.map(y -> new CalendarView(schoolId, y, calendars.terms(y.id()),
+                        calendars.closedDays(schoolId, y.firstDay(), y.lastDay())))
+                .orElseGet(() -> new CalendarView(schoolId, null, List.of(), List.of()));
+    }
+
+    /** Creates the school year with this label, or moves its first and last day. */
+    @Transactional
+    public DistrictResult setSchoolYear(long schoolId, SchoolYearForm form, String actor) {
+        requireSchool(schoolId);
+        SchoolRules.Checked<CalendarRules.YearValues> checked = CalendarRules.check(form, calendars.years(schoolId));
+        if (!checked.valid()) {
+            return DistrictResult.invalid(checked.errors());
+        }
+        CalendarRules.YearValues year = checked.values();
+        Optional<SchoolYear> existing = calendars.yearByLabel(schoolId, year.label());
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            if (!calendars.updateYear(id, versionOf(form.version()), year.firstDay(), year.lastDay())) {
+                return DistrictResult.stale();
+            }
+        } else {
+            id = calendars.insertYear(schoolId, year.label(), year.firstDay(), year.lastDay());
+        }
+        audit.record(actor, "district.schoolYear." + (existing.isPresent() ? "updated" : "created"), "school_year", id,
+                "school " + schoolId + ": " + year.label() + " " + year.firstDay() + " to " + year.lastDay());
+        return new DistrictResult.Saved(id);
+    }
+
+    @Transactional
+    public DistrictResult addTerm(long schoolId, TermForm form, String actor) {
+        requireSchool(schoolId);
+        SchoolRules.Checked<CalendarRules.TermValues> checked = CalendarRules.check(form, calendars.years(schoolId));
+        if (!checked.valid()) {
+            return DistrictResult.invalid(checked.errors());
+        }
+        CalendarRules.TermValues term = checked.values();
+        long id = calendars.insertTerm(term.year().id(), term.name(), term.startsOn(), term.endsOn());
+        audit.record(actor, "district.term.created", "term", id,
+                "school " + schoolId + ": " + term.name() + " " + term.startsOn() + " to " + term.endsOn());
+        return new DistrictResult.Saved(id);
+    }
+
+    @Transactional
+    public boolean removeTerm(long schoolId, long termId, String actor) {
+        if (!calendars.deleteTerm(schoolId, termId)) {
+            return false;
+        }
+        audit.record(actor, "district.term.removed", "term", termId, "school " + schoolId);
+        return true;
+    }
+
+    /** Adds a closed day; a day already closed is a {@link DistrictResult.Duplicate}. */
+    @Transactional
+    public DistrictResult addClosedDay(long schoolId, ClosedDayForm form, String actor) {
+        requireSchool(schoolId);
+        SchoolRules.Checked<CalendarRules.ClosedDayValues> checked =
+                CalendarRules.check(form, calendars.years(schoolId));
+        if (!checked.valid()) {
+            return DistrictResult.invalid(checked.errors());
+        }
+        CalendarRules.ClosedDayValues closed = checked.values();
+        if (calendars.isClosedDay(schoolId, closed.day())) {
+            return DistrictResult.duplicate("closedOn", "district.closedDay.taken");
+        }
+        long id;
+        try {
+            id = calendars.insertClosedDay(schoolId, closed.day(), closed.reason());
+        } catch (DuplicateKeyException concurrentlyAdded) {
+            return duplicateAfterFailedStatement("closedOn", "district.closedDay.taken");
+        }
+        audit.record(actor, "district.closedDay.created", "closed_day", id,
+                "school " + schoolId + ": " + closed.day() + " " + closed.reason());
+        return new DistrictResult.Saved(id);
+    }
+
+    @Transactional
+    public boolean removeClosedDay(long schoolId, long closedDayId, String actor) {
+        if (!calendars.deleteClosedDay(schoolId, closedDayId)) {
+            return false;
+        }
+        audit.record(actor, "district.closedDay.removed", "closed_day", closedDayId, "school " + schoolId);
+        return true;
+    }
+
+    /**
+     * Whether the school's library is closed on {@code day}: weekends, listed closed days, and days outside every
+     * school year once the school has one (summer). Circulation uses it to move due dates.
+     */
+    @Transactional(readOnly = true)
+    public boolean isClosed(long schoolId, LocalDate day) {
+        return CalendarRules.isClosed(calendars.years(schoolId), calendars.isClosedDay(schoolId, day), day);
+    }
+
+    /** The last day of the school year containing {@code day} (in summer: of the coming year); empty without one. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> schoolYearEnd(long schoolId, LocalDate day) {
+        return CalendarRules.currentOrNext(calendars.years(schoolId), day).map(SchoolYear::lastDay);
+    }
+
+    /** The terms of the school year containing {@code day} (in summer: of the coming year), by start. */
+    @Transactional(readOnly = true)
+    public List<Term> terms(long schoolId, LocalDate day) {
+        return CalendarRules.currentOrNext(calendars.years(schoolId), day).map(y -> calendars.terms(y.id()))
+                .orElse(List.of());
+    }
+
+    /** Today in the clock's zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private void requireSchool(long schoolId) {
+        if (schools.byId(schoolId).isEmpty()) {
+            throw new IllegalArgumentException("no school " + schoolId);
+        }
+    }
+
+    /** A missing version (an old form) never matches, so it cannot overwrite someone else's change. */
+    private static long versionOf(Long version) {
+        return version == null ? -1 : version;
+    }
+
+    /**
+     * A unique constraint won a race with our check. PostgreSQL refuses every further statement of the transaction,
+     * so mark it for rollback (quietly: the caller gets a value, not an exception).
+     */
+    private static DistrictResult duplicateAfterFailedStatement(String field, String messageKey) {
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return DistrictResult.duplicate(field, messageKey);
+    }
+}
