@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -62,6 +63,28 @@ class PermissionTableTest {
             POST   /staff/api-tokens                   DISTRICT_ADMIN
             POST   /staff/api-tokens/{id}/revoke       DISTRICT_ADMIN
             GET    /staff/audit                        DISTRICT_ADMIN
+            GET    /staff/district                     %2$s
+            POST   /staff/district                     DISTRICT_ADMIN
+            GET    /staff/schools                      %2$s
+            POST   /staff/schools                      DISTRICT_ADMIN
+            GET    /staff/schools/new                  DISTRICT_ADMIN
+            GET    /staff/schools/{code}               %2$s
+            POST   /staff/schools/{code}               DISTRICT_ADMIN
+            GET    /staff/schools/{code}/edit          DISTRICT_ADMIN
+            GET    /staff/schools/{code}/calendar      DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/schools/{code}/school-year   DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/schools/{code}/terms         DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/schools/{code}/terms/{id}/remove        DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/schools/{code}/closed-days   DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/schools/{code}/closed-days/{id}/remove  DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/schools/{code}/locations/new DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/schools/{code}/locations     DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/schools/{code}/locations/{id}           DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/schools/{code}/locations/{id}           DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/schools/{code}/locations/{id}/remove    DISTRICT_ADMIN LIBRARIAN
+            GET    /api/v1/schools                     public
+            GET    /api/v1/schools/{code}              public
+            POST   /api/v1/schools                     DISTRICT_ADMIN
             """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
@@ -167,6 +190,10 @@ class PermissionTableTest {
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), concrete);
         if (!method.equals("GET")) {
             request.with(csrf());
+        }
+        if (path.startsWith("/api/") && !method.equals("GET")) {
+            // The API consumes JSON; without it Spring MVC would answer 415 before any permission check.
+            request.contentType(MediaType.APPLICATION_JSON).content("{}");
         }
         if (role != null) {
             request.with(Users.as(role, LongStream.rangeClosed(1, 50).boxed().toArray(Long[]::new)));
