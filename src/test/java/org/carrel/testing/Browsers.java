@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -40,7 +39,7 @@ public final class Browsers {
         if ("1".equals(System.getenv("CARREL_REQUIRE_BROWSER"))) {
             throw new AssertionError(reason + " (CARREL_REQUIRE_BROWSER=1)");
         }
-        Assumptions.abort(reason);
+        Skips.skipUnless(false, reason);
     }
 
     /** A fresh headless Chromium with its own empty profile, logging console and network events for the checks. */
