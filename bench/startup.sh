@@ -30,6 +30,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'echo "bench/startup.sh failed at line $LINENO (exit $?)" >&2' ERR
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 

@@ -24,6 +24,10 @@ class PageChecksTest {
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clean</title></head>
             <body><main><h1>Clean</h1><p>Nothing wrong here.</p></main></body></html>""";
 
+    /** Carrel's own policy (SecurityConfiguration): axe must still run on pages that carry it. */
+    private static final String CARREL_CSP =
+            "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+
     private static HttpServer server;
     private static Browsers.Chromium chromium;
     private static PageChecks checks;
@@ -36,6 +40,8 @@ class PageChecksTest {
         server.createContext("/inaccessible", exchange -> answer(exchange, 200, """
                 <!DOCTYPE html><html><head><title>Bad</title></head>
                 <body><main><h1>Bad</h1><img src="/clean"></main></body></html>""", null));
+        server.createContext("/inaccessible-under-csp", exchange -> answer(exchange, 200,
+                CLEAN.replace("</main>", "<img src=\"/clean\"></main>"), CARREL_CSP));
         server.createContext("/inline-script", exchange -> answer(exchange, 200,
                 CLEAN.replace("</main>", "</main><script>document.title = 'ran';</script>"), "default-src 'self'"));
         server.createContext("/foreign", exchange -> answer(exchange, 200,
@@ -70,6 +76,12 @@ class PageChecksTest {
         assertThat(checks.visit("/inaccessible").problems())
                 .anyMatch(p -> p.startsWith("axe html-has-lang (serious)") && p.contains("html"))
                 .anyMatch(p -> p.startsWith("axe image-alt (critical)") && p.contains("img"));
+    }
+
+    @Test
+    void axeRunsOnPagesUnderCarrelsContentSecurityPolicy() {
+        assertThat(checks.visit("/inaccessible-under-csp").problems())
+                .anyMatch(p -> p.startsWith("axe image-alt (critical)"));
     }
 
     @Test

@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * error, no request to another origin, no 5xx). Also the keyboard path through the sign-in page, and sign-out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:carrel_browser_suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa", "spring.datasource.password=",
         "carrel.demo=false"})
 class BrowserSuiteTest {
@@ -90,7 +90,7 @@ class BrowserSuiteTest {
     }
 
     @Test
-    void everyPageEveryRoleReachesPassesTheChecks() {
+    void everyPageEachRoleReachesPassesThePageChecks() {
         PageChecks checks = new PageChecks(driver(), origin());
         Map<String, List<PageReport>> visited = new LinkedHashMap<>();
         visited.put("visitor", List.of(checks.visit("/"), checks.visit("/login"), checks.visit("/catalog")));
