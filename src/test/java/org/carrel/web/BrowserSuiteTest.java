@@ -1,0 +1,202 @@
+package org.carrel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.carrel.accounts.AccountForm;
+import org.carrel.accounts.AccountResult;
+import org.carrel.accounts.Accounts;
+import org.carrel.accounts.Role;
+import org.carrel.testing.Browsers;
+import org.carrel.testing.PageChecks;
+import org.carrel.testing.PageChecks.PageReport;
+import org.carrel.testing.TempFolders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The browser suite: for every role, sign in through the real form, open the home page and every link of the main
+ * navigation and of the staff dashboard, and hold each page to {@link PageChecks} (axe-core WCAG 2.1 AA, no console
+ * error, no request to another origin, no 5xx). Also the keyboard path through the sign-in page, and sign-out.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:carrel_browser_suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa", "spring.datasource.password=",
+        "carrel.demo=false"})
+class BrowserSuiteTest {
+
+    private static final String PASSWORD = "Reading-Is-Private-42";
+    private static final Path DATA = TempFolders.create("carrel-browser-data-");
+    private static Browsers.Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @DynamicPropertySource
+    static void dataFolder(DynamicPropertyRegistry registry) {
+        registry.add("carrel.data-dir", DATA::toString);
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        Browsers.assumeInstalled();
+        chromium = Browsers.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        TempFolders.deleteQuietly(DATA);
+    }
+
+    @BeforeEach
+    void oneAccountPerRole() {
+        driver().manage().deleteAllCookies();
+        for (Role role : Role.values()) {
+            if (accounts.all().stream().noneMatch(a -> a.username().equals(username(role)))) {
+                AccountResult result = accounts.create(new AccountForm(username(role), "CI " + role.name()
+                        .toLowerCase(Locale.ROOT).replace('_', ' '), role, List.of(), true, PASSWORD, null), "ci");
+                assertThat(result).as("account for %s", role).isInstanceOf(AccountResult.Saved.class);
+            }
+        }
+    }
+
+    @Test
+    void everyPageEachRoleReachesPassesThePageChecks() {
+        PageChecks checks = new PageChecks(driver(), origin());
+        Map<String, List<PageReport>> visited = new LinkedHashMap<>();
+        visited.put("visitor", List.of(checks.visit("/"), checks.visit("/login"), checks.visit("/catalog")));
+        for (Role role : Role.values()) {
+            driver().manage().deleteAllCookies();
+            List<PageReport> pages = new ArrayList<>();
+            pages.add(signIn(checks, role));
+            pages.add(checks.visit("/"));
+            Set<String> links = new LinkedHashSet<>(hrefs("nav.site-nav a"));
+            if (driver().getCurrentUrl().endsWith("/staff")) {
+                links.addAll(hrefs("main .tiles a"));
+            }
+            links.forEach(href -> pages.add(checks.visit(href)));
+            visited.put(role.name().toLowerCase(Locale.ROOT), pages);
+        }
+        printSummary(visited);
+        List<String> problems = visited.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().flatMap(page -> page.problems().stream()
+                        .map(problem -> e.getKey() + " " + page.path() + ": " + problem)))
+                .toList();
+        assertThat(problems).as("problems found on the pages visited").isEmpty();
+    }
+
+    @Test
+    void aKeyboardAloneSkipsToMainAndSignsIn() {
+        driver().get(origin() + "/login");
+        new Actions(driver()).sendKeys(Keys.TAB).perform();
+        WebElement skip = driver().switchTo().activeElement();
+        assertThat(skip.getAttribute("class")).as("the first Tab focuses the skip link").contains("skip-link");
+        assertThat(skip.isDisplayed()).as("the focused skip link is visible").isTrue();
+
+        skip.sendKeys(Keys.ENTER);
+        new WebDriverWait(driver(), Duration.ofSeconds(5)).until(d -> "main".equals(activeTag()));
+
+        new Actions(driver()).sendKeys(Keys.TAB).perform();
+        assertThat(driver().switchTo().activeElement().getAttribute("name")).isEqualTo("username");
+        driver().switchTo().activeElement().sendKeys(username(Role.LIBRARIAN), Keys.TAB);
+        assertThat(driver().switchTo().activeElement().getAttribute("name")).isEqualTo("password");
+        driver().switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
+
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/staff$"));
+        assertThat(driver().findElement(By.cssSelector(".who")).getText()).contains("CI librarian");
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        PageChecks checks = new PageChecks(driver(), origin());
+        signIn(checks, Role.TEACHER);
+        assertThat(driver().getCurrentUrl()).endsWith("/account");
+
+        checks.forgetLogs();
+        driver().findElement(By.cssSelector(".who form[action='/logout'] button")).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?signedOut"));
+        PageReport signedOut = checks.checkCurrentPage();
+        assertThat(signedOut.problems()).isEmpty();
+        assertThat(driver().findElement(By.cssSelector("[role=status]")).getText()).contains("signed out");
+
+        driver().get(origin() + "/account");
+        assertThat(driver().getCurrentUrl()).as("a signed-out visitor is sent to sign in").endsWith("/login");
+    }
+
+    /** Signs in through the sign-in form and checks the page it lands on. */
+    private PageReport signIn(PageChecks checks, Role role) {
+        driver().get(origin() + "/login");
+        driver().findElement(By.id("f-username")).sendKeys(username(role));
+        driver().findElement(By.id("f-password")).sendKeys(PASSWORD);
+        checks.forgetLogs();
+        driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        assertThat(driver().findElement(By.cssSelector(".who")).getText()).as("signed in as %s", role)
+                .contains("CI ");
+        return checks.checkCurrentPage();
+    }
+
+    private List<String> hrefs(String css) {
+        return driver().findElements(By.cssSelector(css)).stream().map(a -> a.getDomAttribute("href")).toList();
+    }
+
+    private String activeTag() {
+        return driver().switchTo().activeElement().getTagName();
+    }
+
+    private static void printSummary(Map<String, List<PageReport>> visited) {
+        StringBuilder summary = new StringBuilder("Browser suite: pages visited per role\n");
+        visited.forEach((who, pages) -> {
+            summary.append(String.format("  %-17s %2d:", who, pages.size()));
+            pages.forEach(p -> summary.append(' ').append(p.path()).append(p.status() == 200 ? "" : " [" + p.status() + "]"));
+            summary.append('\n');
+        });
+        List<String> missing = visited.values().stream().flatMap(List::stream)
+                .filter(p -> p.status() >= 400 && p.status() < 500).map(PageReport::path).distinct().toList();
+        if (!missing.isEmpty()) {
+            summary.append("  links answering 4xx (pages not built yet?): ").append(missing).append('\n');
+        }
+        System.out.print(summary);
+    }
+
+    private static String username(Role role) {
+        return "ci-" + role.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private String origin() {
+        return "http://localhost:" + port;
+    }
+
+    private static WebDriver driver() {
+        return chromium.driver();
+    }
+}
