@@ -5,7 +5,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.carrel.shared.FormErrors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,9 +24,9 @@ import org.springframework.web.servlet.ModelAndView;
 class AccountPages {
 
     private final Accounts accounts;
-    private final ObjectProvider<SchoolDirectory> schools;
+    private final SchoolDirectory schools;
 
-    AccountPages(Accounts accounts, ObjectProvider<SchoolDirectory> schools) {
+    AccountPages(Accounts accounts, SchoolDirectory schools) {
         this.accounts = accounts;
         this.schools = schools;
     }
@@ -96,7 +95,6 @@ class AccountPages {
     }
 
     private Map<Long, String> schoolNames() {
-        SchoolDirectory directory = schools.getIfAvailable();
-        return directory == null ? Map.of() : directory.schoolNames();
+        return schools.schoolNames();
     }
 }

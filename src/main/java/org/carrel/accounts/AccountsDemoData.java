@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.carrel.shared.DemoData;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +30,10 @@ class AccountsDemoData implements DemoData {
             new Demo("principal", "Prue Principal", Role.ADMINISTRATOR));
 
     private final Accounts accounts;
-    private final ObjectProvider<SchoolDirectory> schools;
+    private final SchoolDirectory schools;
     private final SecureRandom random = new SecureRandom();
 
-    AccountsDemoData(Accounts accounts, ObjectProvider<SchoolDirectory> schools) {
+    AccountsDemoData(Accounts accounts, SchoolDirectory schools) {
         this.accounts = accounts;
         this.schools = schools;
     }
@@ -46,8 +45,7 @@ class AccountsDemoData implements DemoData {
 
     @Override
     public List<String> seed() {
-        SchoolDirectory directory = schools.getIfAvailable();
-        Map<Long, String> names = directory == null ? Map.of() : directory.schoolNames();
+        Map<Long, String> names = schools.schoolNames();
         Long firstSchool = names.keySet().stream().findFirst().orElse(null);
         List<String> lines = new ArrayList<>();
         lines.add("Demo accounts (user name / password), shown only this once:");

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.carrel.shared.FormErrors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,9 +31,9 @@ class ApiTokenPages {
     }
 
     private final ApiTokens tokens;
-    private final ObjectProvider<SchoolDirectory> schools;
+    private final SchoolDirectory schools;
 
-    ApiTokenPages(ApiTokens tokens, ObjectProvider<SchoolDirectory> schools) {
+    ApiTokenPages(ApiTokens tokens, SchoolDirectory schools) {
         this.tokens = tokens;
         this.schools = schools;
     }
@@ -75,7 +74,6 @@ class ApiTokenPages {
     }
 
     private Map<Long, String> schoolNames() {
-        SchoolDirectory directory = schools.getIfAvailable();
-        return directory == null ? Map.of() : directory.schoolNames();
+        return schools.schoolNames();
     }
 }

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.carrel.shared.AdminCommand;
 import org.carrel.shared.CommandLine;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +17,9 @@ import org.springframework.stereotype.Component;
 class CreateApiTokenCommand implements AdminCommand {
 
     private final ApiTokens tokens;
-    private final ObjectProvider<SchoolDirectory> schools;
+    private final SchoolDirectory schools;
 
-    CreateApiTokenCommand(ApiTokens tokens, ObjectProvider<SchoolDirectory> schools) {
+    CreateApiTokenCommand(ApiTokens tokens, SchoolDirectory schools) {
         this.tokens = tokens;
         this.schools = schools;
     }
@@ -56,8 +55,7 @@ class CreateApiTokenCommand implements AdminCommand {
         }
         Long schoolId = null;
         if (schoolCode.isPresent()) {
-            SchoolDirectory directory = schools.getIfAvailable();
-            Optional<Long> found = directory == null ? Optional.empty() : directory.schoolIdByCode(schoolCode.get());
+            Optional<Long> found = schools.schoolIdByCode(schoolCode.get());
             if (found.isEmpty()) {
                 err.println("create-api-token: the district has no school with code '" + schoolCode.get() + "'.");
                 return INPUT_ERRORS;

@@ -8,7 +8,6 @@ import org.carrel.accounts.SchoolDirectory;
 import org.carrel.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -29,12 +28,12 @@ class DemoDistrictLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoDistrictLoader.class);
 
     private final List<DemoData> contributors;
-    private final ObjectProvider<SchoolDirectory> schools;
+    private final SchoolDirectory schools;
     private final TransactionTemplate transaction;
     private final String mode;
     private final String databaseUrl;
 
-    DemoDistrictLoader(List<DemoData> contributors, ObjectProvider<SchoolDirectory> schools,
+    DemoDistrictLoader(List<DemoData> contributors, SchoolDirectory schools,
                        TransactionTemplate transaction, @Value("${carrel.demo:auto}") String mode,
                        @Value("${spring.datasource.url:}") String databaseUrl) {
         this.contributors = contributors.stream().sorted(Comparator.comparingInt(DemoData::order)).toList();
@@ -51,8 +50,7 @@ class DemoDistrictLoader {
             case "auto" -> databaseUrl.startsWith("jdbc:h2:");
             default -> false;
         };
-        SchoolDirectory directory = schools.getIfAvailable();
-        if (!wanted || directory == null || !directory.schoolNames().isEmpty()) {
+        if (!wanted || !schools.schoolNames().isEmpty()) {
             return;
         }
         List<String> lines = transaction.execute(status -> {

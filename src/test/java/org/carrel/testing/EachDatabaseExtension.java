@@ -70,11 +70,17 @@ class EachDatabaseExtension implements TestTemplateInvocationContextProvider {
 
     /** Skips PostgreSQL, visibly, when no URL is given; H2 always runs. */
     private record Availability(DatabaseKind kind) implements ExecutionCondition {
+        /** Printed once per test class, since Maven's console counts skipped tests without saying why. */
+        private static final java.util.Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             if (kind == DatabaseKind.POSTGRESQL && postgresUrl() == null) {
-                return ConditionEvaluationResult.disabled(
-                        "PostgreSQL suite skipped: set " + DatabaseKind.POSTGRES_URL_VARIABLE + " to run it");
+                String reason = "PostgreSQL suite skipped: set " + DatabaseKind.POSTGRES_URL_VARIABLE + " to run it";
+                if (ANNOUNCED.add(context.getRequiredTestClass().getName())) {
+                    System.out.println("[SKIPPED] " + context.getRequiredTestClass().getSimpleName() + ": " + reason);
+                }
+                return ConditionEvaluationResult.disabled(reason);
             }
             return ConditionEvaluationResult.enabled(kind.displayName() + " available");
         }
