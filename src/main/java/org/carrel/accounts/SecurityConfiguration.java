@@ -53,7 +53,8 @@ class SecurityConfiguration {
                 .addFilterAfter(new ApiTokenFilter(tokens), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**").permitAll()
+                                "/actuator/health", "/actuator/health/**",
+                                "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permission.METRICS_VIEW.name())
                         .anyRequest().access(new EndpointPermissions(mapping)))
                 .formLogin(form -> form

@@ -85,6 +85,8 @@ class PermissionTableTest {
             GET    /api/v1/schools                     public
             GET    /api/v1/schools/{code}              public
             POST   /api/v1/schools                     DISTRICT_ADMIN
+            GET    /v3/api-docs                        public
+            GET    /v3/api-docs.yaml                   public
             """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
@@ -99,9 +101,11 @@ class PermissionTableTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
 
+    /** Carrel's own controllers; a library's (springdoc's /v3/api-docs) is opened in SecurityConfiguration. */
     @Test
     void everyEndpointDeclaresWhoMayCallIt() {
         List<String> undeclared = mapping.getHandlerMethods().entrySet().stream()
+                .filter(e -> e.getValue().getBeanType().getName().startsWith("org.carrel."))
                 .filter(e -> !declares(e.getValue()))
                 .map(e -> e.getKey() + " -> " + e.getValue())
                 .toList();
