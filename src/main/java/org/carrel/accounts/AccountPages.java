@@ -72,7 +72,8 @@ class AccountPages {
         if (errors.any()) {
             return form(account, submitted, errors, HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        if (account.id() == user.accountId() && (submitted.role() != Role.DISTRICT_ADMIN || !submitted.enabled())) {
+        boolean self = Long.valueOf(account.id()).equals(user.accountId()); // an API token has no account
+        if (self && (submitted.role() != Role.DISTRICT_ADMIN || !submitted.enabled())) {
             return form(account, submitted, FormErrors.of("role", "accounts.account.notSelf"),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }

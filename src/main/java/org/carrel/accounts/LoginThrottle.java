@@ -21,6 +21,9 @@ class LoginThrottle {
     private final Map<String, Deque<Instant>> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Deque<Instant>> byAddress = new ConcurrentHashMap<>();
 
+    /** Past this many keys, names and addresses whose failures have all expired are dropped. */
+    static final int SWEEP_ABOVE = 10_000;
+
     LoginThrottle(AccountsSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
@@ -64,6 +67,23 @@ class LoginThrottle {
             prune(times);
             times.addLast(now);
         }
+        if (failures.size() > SWEEP_ABOVE) {
+            sweep(failures);
+        }
+    }
+
+    /** Guessing with many made-up user names must not grow the map without end. */
+    private void sweep(Map<String, Deque<Instant>> failures) {
+        failures.entrySet().removeIf(entry -> {
+            synchronized (entry.getValue()) {
+                prune(entry.getValue());
+                return entry.getValue().isEmpty();
+            }
+        });
+    }
+
+    int trackedNames() {
+        return byAccount.size();
     }
 
     private void prune(Deque<Instant> times) {

@@ -2,6 +2,8 @@ package org.carrel.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
@@ -27,6 +29,8 @@ class ApiTokensTest {
     JdbcClient jdbc;
     @Autowired
     CreateApiTokenCommand command;
+    @Autowired
+    Accounts accounts;
 
     @Test
     void acceptsATokenAsBearerAndChecksItsRolesPermissions() throws Exception {
@@ -76,5 +80,19 @@ class ApiTokensTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(AdminCommand.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown role 'janitor'");
+    }
+
+    @Test
+    void aDistrictAdminTokenEditsAnAccountWithoutSessionOrCsrf() throws Exception {
+        accounts.create(new AccountForm("edited-by-script", "Before", Role.TEACHER, List.of(), true,
+                "scripted-password-1", null), "test");
+        AccountView account = accounts.all().stream().filter(a -> a.username().equals("edited-by-script"))
+                .findFirst().orElseThrow();
+        String admin = tokens.create("account sync", Role.DISTRICT_ADMIN, null, "test").token();
+        mvc.perform(post("/staff/accounts/" + account.id()).header("Authorization", "Bearer " + admin)
+                        .param("displayName", "After").param("role", "TEACHER").param("enabled", "true")
+                        .param("version", String.valueOf(account.version())))
+                .andExpect(redirectedUrl("/staff/accounts?saved"));
+        assertThat(accounts.find(account.id()).orElseThrow().displayName()).isEqualTo("After");
     }
 }

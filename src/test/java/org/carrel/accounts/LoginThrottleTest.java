@@ -77,4 +77,15 @@ class LoginThrottleTest {
         throttle.failed("lee", "10.0.0.1");
         assertThat(throttle.refuses("lee", "10.0.0.1")).isFalse();
     }
+
+    @Test
+    void dropsExpiredNamesOnceItTracksTooManyOfThem() {
+        for (int i = 0; i < LoginThrottle.SWEEP_ABOVE; i++) {
+            throttle.failed("made-up-" + i, "203.0.113." + (i % 200));
+        }
+        clock.advance(Duration.ofMinutes(16));
+        throttle.failed("one-more", "203.0.113.250");
+        throttle.failed("and-another", "203.0.113.251");
+        assertThat(throttle.trackedNames()).isEqualTo(2);
+    }
 }
