@@ -1,7 +1,9 @@
 package org.carrel;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.carrel.shared.AdminCommand;
 import org.springframework.boot.SpringApplication;
@@ -35,25 +37,27 @@ public class CarrelApplication {
     }
 
     private static int runCommand(String name, String[] args) {
+        // Command-line arguments outrank application.properties; default properties would not.
+        String[] settings = {"--carrel.demo=false", "--spring.main.banner-mode=off", "--logging.level.root=warn"};
         SpringApplicationBuilder builder = new SpringApplicationBuilder(CarrelApplication.class)
                 .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties(Map.of("carrel.demo", "false", "spring.main.banner-mode", "off",
-                        "logging.level.root", "warn"));
-        try (ConfigurableApplicationContext context = builder.run()) {
-            Map<String, AdminCommand> commands = new java.util.TreeMap<>();
+                .logStartupInfo(false);
+        try (ConfigurableApplicationContext context = builder.run(settings)) {
+            Map<String, AdminCommand> commands = new TreeMap<>();
             context.getBeansOfType(AdminCommand.class).values().forEach(c -> commands.put(c.name(), c));
             AdminCommand command = commands.get(name);
-            if (command == null) {
-                if (!name.equals("help")) {
-                    System.err.println("Unknown command: " + name);
-                }
-                System.err.println("Usage: java -jar carrel.jar [COMMAND [OPTIONS]]");
-                System.err.println("With no command, Carrel starts its web server. Commands:");
-                commands.values().forEach(c -> System.err.printf("  %-18s %s%n", c.name(), c.summary()));
-                return name.equals("help") ? 0 : AdminCommand.USAGE;
+            if (command != null) {
+                return command.run(Arrays.asList(args), System.out, System.err);
             }
-            return command.run(Arrays.asList(args), System.out, System.err);
+            boolean asked = name.equals("help");
+            PrintStream help = asked ? System.out : System.err;
+            if (!asked) {
+                help.println("Unknown command: " + name);
+            }
+            help.println("Usage: java -jar carrel.jar [COMMAND [OPTIONS]]");
+            help.println("With no command, Carrel starts its web server. Commands:");
+            commands.values().forEach(c -> help.printf("  %-18s %s%n", c.name(), c.summary()));
+            return asked ? AdminCommand.OK : AdminCommand.USAGE;
         }
     }
 }

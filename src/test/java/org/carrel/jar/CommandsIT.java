@@ -1,0 +1,60 @@
+package org.carrel.jar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.carrel.testing.CarrelJar;
+import org.carrel.testing.CarrelJar.Finished;
+import org.carrel.testing.CarrelJar.Server;
+import org.carrel.testing.TempFolders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The admin commands on the real jar: exit codes 0, 1 and 2, and no demo data written by a command. */
+class CommandsIT {
+
+    private static final Duration LIMIT = Duration.ofSeconds(90);
+
+    private final java.nio.file.Path data = TempFolders.create("carrel-commands-");
+    private final Map<String, String> env = Map.of("CARREL_DATA_DIR", data.toString());
+
+    @AfterEach
+    void removeData() {
+        TempFolders.deleteQuietly(data);
+    }
+
+    @Test
+    void helpListsTheCommandsAndAnUnknownCommandIsWrongUsage() {
+        Finished help = CarrelJar.run(env, LIMIT, "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).contains("create-admin", "create-api-token");
+
+        Finished unknown = CarrelJar.run(env, LIMIT, "frobnicate");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("Unknown command: frobnicate");
+    }
+
+    @Test
+    void createAdminReadsThePasswordFromTheEnvironmentAndRefusesAWeakOne() {
+        Map<String, String> strong = Map.of("CARREL_DATA_DIR", data.toString(),
+                "CARREL_ADMIN_PASSWORD", "district-it-secret");
+        Finished created = CarrelJar.run(strong, LIMIT, "create-admin", "--username", "Ops");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+        assertThat(created.stdout()).contains("District admin 'ops' is ready to sign in.");
+
+        Map<String, String> weak = Map.of("CARREL_DATA_DIR", data.toString(), "CARREL_ADMIN_PASSWORD", "short");
+        Finished refused = CarrelJar.run(weak, LIMIT, "create-admin", "--username", "other");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("Use at least 10 characters.");
+
+        assertThat(CarrelJar.run(env, LIMIT, "create-admin").exitCode()).isEqualTo(2);
+
+        try (Server server = CarrelJar.startServer(env, "--carrel.demo=false")) {
+            HttpResponse<String> schools = server.get("/api/v1/schools");
+            assertThat(schools.body()).as("a command never writes the demo district").isEqualTo("[]");
+        }
+    }
+}
