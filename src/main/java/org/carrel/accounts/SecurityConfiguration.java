@@ -1,5 +1,6 @@
 package org.carrel.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,7 +64,8 @@ class SecurityConfiguration {
                         .failureHandler((request, response, failure) -> response.sendRedirect(
                                 request.getContextPath() + "/login?" + reason(failure))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer,
+                        SecurityConfiguration::apiCallWithoutSession))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) -> {
@@ -79,6 +81,15 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    /**
+     * An API call that sends no session cookie has nothing a forged request could ride on, so it needs no CSRF
+     * token; without one it would get a CSRF 403 instead of the 401 that tells a script to send its token.
+     */
+    static boolean apiCallWithoutSession(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && request.getRequestedSessionId() == null;
     }
 
     private static String reason(Exception failure) {

@@ -95,4 +95,19 @@ class ApiTokensTest {
                 .andExpect(redirectedUrl("/staff/accounts?saved"));
         assertThat(accounts.find(account.id()).orElseThrow().displayName()).isEqualTo("After");
     }
+
+    @Test
+    void anApiCallWithoutTokenOrSessionIsToldToAuthenticate() throws Exception {
+        mvc.perform(post("/api/v1/schools").contentType("application/json").content("{}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anApiCallRidingOnASessionStillNeedsItsCsrfToken() throws Exception {
+        mvc.perform(post("/api/v1/schools").with(org.carrel.testing.Users.as(Role.DISTRICT_ADMIN))
+                        .session(new org.springframework.mock.web.MockHttpSession())
+                        .with(request -> { request.setRequestedSessionId("from-a-cookie"); return request; })
+                        .contentType("application/json").content("{}"))
+                .andExpect(status().isForbidden());
+    }
 }
