@@ -27,8 +27,11 @@ class SignInProvider implements AuthenticationProvider {
         }
     }
 
-    /** Compared against when the user name is unknown, so unknown and known names take the same time. */
-    private final String decoyHash;
+    /**
+     * Compared against when the user name is unknown, so unknown and known names take the same time. Made at the
+     * first sign-in rather than at start-up, where a bcrypt hash would only delay the first page.
+     */
+    private volatile String decoyHash;
     private final Accounts accounts;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
@@ -39,7 +42,13 @@ class SignInProvider implements AuthenticationProvider {
         this.passwords = passwords;
         this.throttle = throttle;
         this.audit = audit;
-        this.decoyHash = passwords.encode("decoy-password-for-timing");
+    }
+
+    private String decoyHash() {
+        if (decoyHash == null) {
+            decoyHash = passwords.encode("decoy-password-for-timing");
+        }
+        return decoyHash;
     }
 
     @Override
@@ -53,7 +62,7 @@ class SignInProvider implements AuthenticationProvider {
         }
         var credentials = accounts.credentials(username);
         boolean matches = passwords.matches(password, credentials.map(AccountStore.Credentials::passwordHash)
-                .orElse(decoyHash));
+                .orElseGet(this::decoyHash));
         if (credentials.isEmpty() || !matches) {
             throttle.failed(username, address);
             audit.record(username.isEmpty() ? "anonymous" : username, "accounts.signin.failed", "account", null, null);
