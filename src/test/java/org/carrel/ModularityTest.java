@@ -1,5 +1,9 @@
 package org.carrel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -15,6 +19,10 @@ class ModularityTest {
 
     @Test
     void writesTheModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+        String folder = "target/spring-modulith-docs";
+        new Documenter(modules, folder).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+        assertThat(Path.of(folder, "components.puml")).isNotEmptyFile();
+        assertThat(Path.of(folder, "module-accounts.puml")).isNotEmptyFile();
     }
 }

@@ -84,18 +84,22 @@ class AccountStore {
     }
 
     Optional<Credentials> credentials(String username) {
-        return jdbc.sql("""
-                        select id, username, display_name, role, enabled, created_at, version, password_hash
-                        from account where username = :username""")
-                .param("username", username)
-                .query((row, n) -> new Credentials(account(row, schoolsOf(row.getLong("id"))),
-                        row.getString("password_hash")))
-                .optional();
+        return credentialsWhere("username = :key", username);
     }
 
     Optional<Credentials> credentials(long id) {
-        return jdbc.sql("select username from account where id = :id").param("id", id)
-                .query(String.class).optional().flatMap(this::credentials);
+        return credentialsWhere("id = :key", id);
+    }
+
+    /** {@code condition} is one of the two constants above, never input. */
+    private Optional<Credentials> credentialsWhere(String condition, Object key) {
+        return jdbc.sql("""
+                        select id, username, display_name, role, enabled, created_at, version, password_hash
+                        from account where""" + " " + condition)
+                .param("key", key)
+                .query((row, n) -> new Credentials(account(row, schoolsOf(row.getLong("id"))),
+                        row.getString("password_hash")))
+                .optional();
     }
 
     List<AccountView> all() {

@@ -44,9 +44,11 @@ class CalendarPages {
                          @ModelAttribute SchoolYearForm form) {
         SchoolView school = SchoolScope.editable(district, code, user);
         DistrictResult result = district.setSchoolYear(school.id(), form, user.username());
-        CalendarView calendar = result.saved() ? null : district.calendar(school.id());
-        return result.saved() ? redirect(school)
-                : page(school, calendar, form, TermForm.empty(), ClosedDayForm.empty(), result.errors(), false);
+        if (result.saved()) {
+            return redirect(school);
+        }
+        return page(school, district.calendar(school.id()), form, TermForm.empty(), ClosedDayForm.empty(),
+                result.errors(), false);
     }
 
     @PostMapping("/staff/schools/{code}/terms")
