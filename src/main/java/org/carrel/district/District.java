@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.carrel.accounts.AuditLog;
 import org.carrel.district.CalendarView.SchoolYear;
@@ -92,14 +93,12 @@ public class District {
         if (schools.codeTaken(school.code(), null)) {
             return DistrictResult.duplicate("code", "district.school.code.taken");
         }
-        long id;
-        try {
-            id = schools.insert(school);
-        } catch (DuplicateKeyException concurrentlyTaken) {
-            return duplicateAfterFailedStatement("code", "district.school.code.taken");
+        Optional<Long> id = unlessTaken(() -> schools.insert(school));
+        if (id.isEmpty()) {
+            return DistrictResult.duplicate("code", "district.school.code.taken");
         }
-        audit.record(actor, "district.school.created", "school", id, school.code() + " " + school.name());
-        return new DistrictResult.Saved(id);
+        audit.record(actor, "district.school.created", "school", id.get(), school.code() + " " + school.name());
+        return new DistrictResult.Saved(id.get());
     }
 
     /** Edits a school, code included, if nobody changed it since {@code form.version()}. */
@@ -114,7 +113,11 @@ public class District {
         if (schools.codeTaken(school.code(), id)) {
             return DistrictResult.duplicate("code", "district.school.code.taken");
         }
-        if (!schools.update(id, versionOf(form.version()), school)) {
+        Optional<Boolean> updated = unlessTaken(() -> schools.update(id, versionOf(form.version()), school));
+        if (updated.isEmpty()) {
+            return DistrictResult.duplicate("code", "district.school.code.taken");
+        }
+        if (!updated.get()) {
             return DistrictResult.stale();
         }
         audit.record(actor, "district.school.updated", "school", id, school.code() + " " + school.name());
@@ -145,9 +148,13 @@ public class District {
             return DistrictResult.duplicate("code", "district.location.code.taken");
         }
         int sortOrder = location.sortOrder() != null ? location.sortOrder() : locations.nextSortOrder(schoolId);
-        long id = locations.insert(schoolId, location.code(), location.name(), sortOrder);
-        audit.record(actor, "district.location.created", "location", id, location.code() + " " + location.name());
-        return new DistrictResult.Saved(id);
+        Optional<Long> id = unlessTaken(() -> locations.insert(schoolId, location.code(), location.name(), sortOrder));
+        if (id.isEmpty()) {
+            return DistrictResult.duplicate("code", "district.location.code.taken");
+        }
+        audit.record(actor, "district.location.created", "location", id.get(),
+                location.code() + " " + location.name());
+        return new DistrictResult.Saved(id.get());
     }
 
     @Transactional
@@ -163,8 +170,12 @@ public class District {
             return DistrictResult.duplicate("code", "district.location.code.taken");
         }
         int sortOrder = location.sortOrder() != null ? location.sortOrder() : current.sortOrder();
-        if (!locations.update(schoolId, locationId, versionOf(form.version()), location.code(), location.name(),
-                sortOrder)) {
+        Optional<Boolean> updated = unlessTaken(() -> locations.update(schoolId, locationId,
+                versionOf(form.version()), location.code(), location.name(), sortOrder));
+        if (updated.isEmpty()) {
+            return DistrictResult.duplicate("code", "district.location.code.taken");
+        }
+        if (!updated.get()) {
             return DistrictResult.stale();
         }
         audit.record(actor, "district.location.updated", "location", locationId, location.code() + " " + location.name());
@@ -259,15 +270,13 @@ public class District {
         if (calendars.isClosedDay(schoolId, closed.day())) {
             return DistrictResult.duplicate("closedOn", "district.closedDay.taken");
         }
-        long id;
-        try {
-            id = calendars.insertClosedDay(schoolId, closed.day(), closed.reason());
-        } catch (DuplicateKeyException concurrentlyAdded) {
-            return duplicateAfterFailedStatement("closedOn", "district.closedDay.taken");
+        Optional<Long> id = unlessTaken(() -> calendars.insertClosedDay(schoolId, closed.day(), closed.reason()));
+        if (id.isEmpty()) {
+            return DistrictResult.duplicate("closedOn", "district.closedDay.taken");
         }
-        audit.record(actor, "district.closedDay.created", "closed_day", id,
+        audit.record(actor, "district.closedDay.created", "closed_day", id.get(),
                 "school " + schoolId + ": " + closed.day() + " " + closed.reason());
-        return new DistrictResult.Saved(id);
+        return new DistrictResult.Saved(id.get());
     }
 
     @Transactional
@@ -318,11 +327,16 @@ public class District {
     }
 
     /**
-     * A unique constraint won a race with our check. PostgreSQL refuses every further statement of the transaction,
-     * so mark it for rollback (quietly: the caller gets a value, not an exception).
+     * Runs a write that checked for a taken code or day beforehand; empty when a concurrent change took it in between
+     * and the unique constraint refused the write. PostgreSQL then refuses every further statement of the
+     * transaction, so it is marked for rollback (quietly: the caller returns a value, not an exception).
      */
-    private static DistrictResult duplicateAfterFailedStatement(String field, String messageKey) {
-        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-        return DistrictResult.duplicate(field, messageKey);
+    private static <T> Optional<T> unlessTaken(Supplier<T> write) {
+        try {
+            return Optional.of(write.get());
+        } catch (DuplicateKeyException concurrentlyTaken) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return Optional.empty();
+        }
     }
 }
