@@ -21,6 +21,12 @@ public enum Permission {
     AUDIT_VIEW,
     /** Read operational metrics (/actuator/prometheus). */
     METRICS_VIEW,
+    /** Staff catalogue pages: records, the tagged MARC view, copies with their status and notes. */
+    CATALOG_VIEW,
+    /** Catalogue: create, edit and delete records and copies of one's schools, change status, print labels. */
+    CATALOG_EDIT,
+    /** Import and export MARC files (whole-catalogue changes). */
+    CATALOG_IMPORT,
     /** One's own account: change one's password. */
     OWN_ACCOUNT
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.carrel.district.CalendarView.SchoolYear;
+import org.carrel.shared.Fields;
 import org.carrel.shared.FormErrors;
 
 /**

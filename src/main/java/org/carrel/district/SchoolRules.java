@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.carrel.shared.Fields;
 import org.carrel.shared.FormErrors;
 
 /** The rules a school form must meet before anything is saved; pure, so they are tested without a database. */

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import org.carrel.shared.Fields;
 import org.carrel.shared.FormErrors;
 
 /** The rules district settings must meet: a name, a real time zone, a language we have, a safe group size. */

@@ -25,7 +25,7 @@ class CalendarRulesTest {
         SchoolYearForm form = new SchoolYearForm("2026-2027", "2026-02-30", "next June", 0L);
 
         assertThat(CalendarRules.check(form, List.of()).errors().byField())
-                .containsEntry("firstDay", "district.date.invalid").containsEntry("lastDay", "district.date.invalid");
+                .containsEntry("firstDay", "form.date.invalid").containsEntry("lastDay", "form.date.invalid");
     }
 
     @Test

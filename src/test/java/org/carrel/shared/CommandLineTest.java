@@ -27,4 +27,16 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(List.of(), Set.of("name")).required("name"))
                 .hasMessage("--name is required");
     }
+
+    @Test
+    void readsFlagsRepeatedOptionsAndFileNames() {
+        CommandLine line = CommandLine.parse(List.of("a.mrc", "--dry-run", "--map", "X=Y", "b.xml", "--map=P=Q"),
+                Set.of("map"), Set.of("dry-run", "json"), true);
+        assertThat(line.positional()).containsExactly("a.mrc", "b.xml");
+        assertThat(line.flag("dry-run")).isTrue();
+        assertThat(line.flag("json")).isFalse();
+        assertThat(line.all("map")).containsExactly("X=Y", "P=Q");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("--map"), Set.of("map"), Set.of(), true))
+                .hasMessage("--map needs a value");
+    }
 }

@@ -1,0 +1,183 @@
+package org.carrel.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.carrel.catalog.marc.CallNumbers;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL of copies. Shelf order is {@code call_number_sort}, the key {@link CallNumbers} computes. */
+@Repository
+class ItemStore {
+
+    private static final String SELECT = """
+            select i.id, i.record_id, i.barcode, i.school_id, i.location_id, i.call_number as own_call_number,
+                   coalesce(i.call_number, r.call_number) as call_number, i.item_type, i.status, i.status_reason,
+                   i.status_changed_at, i.copy_number, i.price, i.replacement_cost, i.acquired_on, i.funding_source,
+                   i.item_condition, i.notes, i.version
+            from item i join bib_record r on r.id = i.record_id
+            """;
+
+    private static final String INSERT = """
+            insert into item (record_id, barcode, school_id, location_id, call_number, call_number_sort, item_type,
+                              status, status_changed_at, copy_number, price, replacement_cost, acquired_on,
+                              funding_source, item_condition, notes, created_at)
+            values (:record, :barcode, :school, :location, :callNumber, :callNumberSort, :itemType, :status, :now,
+                    :copyNumber, :price, :replacementCost, :acquiredOn, :fundingSource, :condition, :notes, :now)""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    ItemStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    long insert(long recordId, ItemValues item, String recordCallNumber, OffsetDateTime now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        batch.update(INSERT, columns(recordId, item, recordCallNumber, now), keys, new String[] {"id"});
+        return keys.getKeyAs(Long.class);
+    }
+
+    /** Inserts copies in one batch; {@code recordCallNumbers} holds each copy's record call number. */
+    List<Long> insertAll(List<Long> recordIds, List<ItemValues> items, List<String> recordCallNumbers,
+                         OffsetDateTime now) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        SqlParameterSource[] rows = new SqlParameterSource[items.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = columns(recordIds.get(i), items.get(i), recordCallNumbers.get(i), now);
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(INSERT, rows, keys, new String[] {"id"});
+        return keys.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue()).toList();
+    }
+
+    boolean update(long id, long version, ItemValues item, String recordCallNumber) {
+        return batch.update("""
+                update item set barcode = :barcode, school_id = :school, location_id = :location,
+                       call_number = :callNumber, call_number_sort = :callNumberSort, item_type = :itemType,
+                       copy_number = :copyNumber, price = :price, replacement_cost = :replacementCost,
+                       acquired_on = :acquiredOn, funding_source = :fundingSource, item_condition = :condition,
+                       notes = :notes, version = version + 1
+                where id = :id and version = :version""",
+                columns(0, item, recordCallNumber, null).addValue("id", id).addValue("version", version)) == 1;
+    }
+
+    boolean changeStatus(long id, long version, ItemStatus status, String reason, OffsetDateTime now) {
+        return jdbc.sql("""
+                        update item set status = :status, status_reason = :reason, status_changed_at = :now,
+                               version = version + 1
+                        where id = :id and version = :version""")
+                .param("status", status.name()).param("reason", reason).param("now", now)
+                .param("id", id).param("version", version).update() == 1;
+    }
+
+    /** Copies that show their record's call number follow it when the record's call number changes. */
+    void followRecordCallNumber(long recordId, String recordCallNumber) {
+        jdbc.sql("update item set call_number_sort = :sort where record_id = :record and call_number is null")
+                .param("sort", CallNumbers.sortKey(recordCallNumber)).param("record", recordId).update();
+    }
+
+    boolean delete(long id) {
+        return jdbc.sql("delete from item where id = :id").param("id", id).update() == 1;
+    }
+
+    void deleteOfRecord(long recordId) {
+        jdbc.sql("delete from item where record_id = :record").param("record", recordId).update();
+    }
+
+    Optional<ItemView> find(long id) {
+        return jdbc.sql(SELECT + "where i.id = :id").param("id", id)
+                .query(ItemStore::item).optional();
+    }
+
+    Optional<ItemView> byBarcode(String barcode) {
+        return jdbc.sql(SELECT + "where i.barcode = :barcode").param("barcode", barcode)
+                .query(ItemStore::item).optional();
+    }
+
+    List<ItemView> ofRecord(long recordId) {
+        return jdbc.sql(SELECT + "where i.record_id = :record order by i.school_id, i.barcode")
+                .param("record", recordId).query(ItemStore::item).list();
+    }
+
+    /** A school's copies in shelf order, optionally of one location. */
+    List<ItemView> shelfList(long schoolId, Long locationId, int offset, int limit) {
+        return jdbc.sql(SELECT + """
+                        where i.school_id = :school and (:location = -1 or i.location_id = :location)
+                        order by i.call_number_sort, i.barcode offset :offset rows fetch next :limit rows only""")
+                .param("school", schoolId).param("location", locationId == null ? -1L : locationId)
+                .param("offset", offset).param("limit", limit).query(ItemStore::item).list();
+    }
+
+    /** Which of these barcodes are already taken (by a copy other than {@code exceptId}, if given). */
+    Set<String> taken(Collection<String> barcodes) {
+        Set<String> taken = new HashSet<>();
+        List<String> all = List.copyOf(barcodes);
+        for (int from = 0; from < all.size(); from += 500) {
+            taken.addAll(jdbc.sql("select barcode from item where barcode in (:barcodes)")
+                    .param("barcodes", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query(String.class).list());
+        }
+        return taken;
+    }
+
+    boolean barcodeTaken(String barcode, Long exceptId) {
+        return jdbc.sql("select count(*) from item where barcode = :barcode and id <> :except")
+                .param("barcode", barcode).param("except", exceptId == null ? -1L : exceptId)
+                .query(Integer.class).single() > 0;
+    }
+
+    boolean locationInUse(long locationId) {
+        return jdbc.sql("select count(*) from item where location_id = :location").param("location", locationId)
+                .query(Integer.class).single() > 0;
+    }
+
+    private static MapSqlParameterSource columns(long recordId, ItemValues item, String recordCallNumber,
+                                                 OffsetDateTime now) {
+        String shelved = item.callNumber() != null ? item.callNumber() : recordCallNumber;
+        return new MapSqlParameterSource()
+                .addValue("record", recordId)
+                .addValue("barcode", item.barcode())
+                .addValue("school", item.schoolId())
+                .addValue("location", item.locationId())
+                .addValue("callNumber", item.callNumber())
+                .addValue("callNumberSort", CallNumbers.sortKey(shelved))
+                .addValue("itemType", item.itemType().name())
+                .addValue("status", item.status().name())
+                .addValue("copyNumber", item.copyNumber())
+                .addValue("price", item.price())
+                .addValue("replacementCost", item.replacementCost())
+                .addValue("acquiredOn", item.acquiredOn())
+                .addValue("fundingSource", item.fundingSource())
+                .addValue("condition", item.condition())
+                .addValue("notes", item.notes())
+                .addValue("now", now);
+    }
+
+    private static ItemView item(ResultSet row, int n) throws SQLException {
+        return new ItemView(row.getLong("id"), row.getLong("record_id"), row.getString("barcode"),
+                row.getLong("school_id"), row.getObject("location_id", Long.class),
+                row.getString("call_number"), row.getString("own_call_number"), ItemType.valueOf(row.getString("item_type")),
+                ItemStatus.valueOf(row.getString("status")), row.getString("status_reason"),
+                row.getObject("status_changed_at", OffsetDateTime.class), row.getObject("copy_number", Integer.class),
+                row.getBigDecimal("price"), row.getBigDecimal("replacement_cost"),
+                row.getObject("acquired_on", LocalDate.class), row.getString("funding_source"),
+                row.getString("item_condition"), row.getString("notes"), row.getLong("version"));
+    }
+}

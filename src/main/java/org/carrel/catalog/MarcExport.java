@@ -1,0 +1,131 @@
+package org.carrel.catalog;
+
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.carrel.district.District;
+import org.carrel.district.LocationView;
+import org.carrel.district.SchoolView;
+import org.marc4j.MarcStreamWriter;
+import org.marc4j.MarcWriter;
+import org.marc4j.MarcXmlWriter;
+import org.marc4j.marc.DataField;
+import org.marc4j.marc.MarcFactory;
+import org.marc4j.marc.Record;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the catalogue as MARC: each live record with one 852 per copy (school code, location, call number,
+ * barcode, copy number, note) and, unless asked not to, a Koha-style 952 with the copy's details and an 876 with
+ * its status, so importing the export gives the same records and copies (docs/marc-holdings.md).
+ */
+@Service
+public class MarcExport {
+
+    /** ISO 2709 ({@code marc}) or MARCXML. */
+    public enum Format { MARC, MARCXML }
+
+    private final RecordStore records;
+    private final ItemStore items;
+    private final District district;
+
+    MarcExport(RecordStore records, ItemStore items, District district) {
+        this.records = records;
+        this.items = items;
+        this.district = district;
+    }
+
+    /** Writes every record (or those with a copy at {@code schoolId}) and returns how many were written. */
+    @Transactional(readOnly = true)
+    public int write(OutputStream out, Format format, Long schoolId, boolean withItemDetails) {
+        MarcWriter writer = format == Format.MARCXML ? new MarcXmlWriter(out, "UTF-8", false)
+                : new MarcStreamWriter(out, "UTF-8", true);
+        Map<Long, SchoolView> schools = new HashMap<>();
+        Map<Long, String> locations = new HashMap<>();
+        for (SchoolView school : district.schools()) {
+            schools.put(school.id(), school);
+            for (LocationView location : district.locations(school.id())) {
+                locations.put(location.id(), location.code());
+            }
+        }
+        int[] written = {0};
+        records.forEach(schoolId, stored -> {
+            Record record = StoredMarc.read(stored.marc());
+            for (ItemView item : items.ofRecord(stored.id())) {
+                if (schoolId != null && item.schoolId() != schoolId) {
+                    continue;
+                }
+                String school = schools.get(item.schoolId()).code();
+                String location = item.locationId() == null ? null : locations.get(item.locationId());
+                record.addVariableField(HoldingsFields.field852(item, school, location));
+                if (withItemDetails) {
+                    record.addVariableField(HoldingsFields.field952(item, school, location));
+                    record.addVariableField(HoldingsFields.field876(item));
+                }
+            }
+            writer.write(record);
+            written[0]++;
+        });
+        writer.close();
+        return written[0];
+    }
+
+    /** Builds the holdings fields of one copy. */
+    static final class HoldingsFields {
+
+        private static final MarcFactory MARC = MarcFactory.newInstance();
+
+        private HoldingsFields() {
+        }
+
+        static DataField field852(ItemView item, String school, String location) {
+            DataField field = MARC.newDataField("852", ' ', ' ');
+            add(field, 'b', school);
+            add(field, 'c', location);
+            add(field, 'h', item.ownCallNumber());
+            add(field, 'p', item.barcode());
+            add(field, 't', item.copyNumber());
+            add(field, 'x', item.notes());
+            return field;
+        }
+
+        static DataField field952(ItemView item, String school, String location) {
+            DataField field = MARC.newDataField("952", ' ', ' ');
+            add(field, 'a', school);
+            add(field, 'b', school);
+            add(field, 'c', location);
+            add(field, 'd', item.acquiredOn());
+            add(field, 'e', item.fundingSource());
+            add(field, 'g', item.price());
+            add(field, 'o', item.ownCallNumber());
+            add(field, 'p', item.barcode());
+            add(field, 't', item.copyNumber());
+            add(field, 'v', item.replacementCost());
+            add(field, 'x', item.notes());
+            add(field, 'y', item.itemType().name());
+            return field;
+        }
+
+        /** 876 Item Information: $p the barcode it describes, $j Carrel's status, $h the condition. */
+        static DataField field876(ItemView item) {
+            DataField field = MARC.newDataField("876", ' ', ' ');
+            add(field, 'p', item.barcode());
+            add(field, 'j', item.status().name());
+            add(field, 'h', item.condition());
+            return field;
+        }
+
+        private static void add(DataField field, char code, Object value) {
+            if (value != null && !value.toString().isBlank()) {
+                field.addSubfield(MARC.newSubfield(code, value.toString()));
+            }
+        }
+    }
+
+    static List<String> formats() {
+        return List.of("marc", "marcxml");
+    }
+}

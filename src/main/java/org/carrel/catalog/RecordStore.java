@@ -1,0 +1,210 @@
+package org.carrel.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL of bibliographic records and their match identifiers. Soft-deleted records are invisible to every query. */
+@Repository
+class RecordStore {
+
+    /** A record row as stored. */
+    record StoredRecord(long id, String marc, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
+    }
+
+    private static final String INSERT = """
+            insert into bib_record (marc, title, subtitle, main_author, publisher, pub_year, language, format, audience,
+                                    call_number, call_number_sort, title_sort, created_at, updated_at)
+            values (:marc, :title, :subtitle, :mainAuthor, :publisher, :year, :language, :format, :audience,
+                    :callNumber, :callNumberSort, :titleSort, :now, :now)""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    RecordStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    long insert(RecordValues values, OffsetDateTime now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        batch.update(INSERT, columns(values, now), keys, new String[] {"id"});
+        long id = keys.getKeyAs(Long.class);
+        insertIdentifiers(List.of(id), List.of(values));
+        return id;
+    }
+
+    /** Inserts many records in one JDBC batch; the ids come back in the order of {@code values}. */
+    List<Long> insertAll(List<RecordValues> values, OffsetDateTime now) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(INSERT, values.stream().map(v -> columns(v, now)).toArray(SqlParameterSource[]::new),
+                keys, new String[] {"id"});
+        List<Long> ids = keys.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue())
+                .toList();
+        insertIdentifiers(ids, values);
+        return ids;
+    }
+
+    /** Replaces a record's MARC if nobody changed it since {@code version}; a null version overwrites. */
+    boolean update(long id, Long version, RecordValues values, OffsetDateTime now) {
+        MapSqlParameterSource columns = columns(values, now).addValue("id", id)
+                .addValue("version", version == null ? -1L : version);
+        boolean updated = batch.update("""
+                update bib_record set marc = :marc, title = :title, subtitle = :subtitle, main_author = :mainAuthor,
+                       publisher = :publisher, pub_year = :year, language = :language, format = :format,
+                       audience = :audience, call_number = :callNumber, call_number_sort = :callNumberSort,
+                       title_sort = :titleSort, updated_at = :now, version = version + 1
+                where id = :id and deleted_at is null and (:version = -1 or version = :version)""", columns) == 1;
+        if (updated) {
+            jdbc.sql("delete from record_identifier where record_id = :id").param("id", id).update();
+            insertIdentifiers(List.of(id), List.of(values));
+        }
+        return updated;
+    }
+
+    Optional<StoredRecord> find(long id) {
+        return jdbc.sql("""
+                        select id, marc, created_at, updated_at, version from bib_record
+                        where id = :id and deleted_at is null""")
+                .param("id", id).query(RecordStore::stored).optional();
+    }
+
+    /** Ids of live records carrying any of these identifiers, per identifier. */
+    Map<RecordValues.Identifier, List<Long>> matching(Collection<RecordValues.Identifier> identifiers) {
+        Map<RecordValues.Identifier, List<Long>> found = new java.util.HashMap<>();
+        identifiers.stream().collect(java.util.stream.Collectors.groupingBy(RecordValues.Identifier::kind))
+                .forEach((kind, ofKind) -> {
+                    List<String> values = ofKind.stream().map(RecordValues.Identifier::value).distinct().toList();
+                    for (int from = 0; from < values.size(); from += 500) {
+                        jdbc.sql("""
+                                        select i.value, i.record_id from record_identifier i
+                                        join bib_record r on r.id = i.record_id
+                                        where i.kind = :kind and i.value in (:values) and r.deleted_at is null
+                                        order by i.record_id""")
+                                .param("kind", kind)
+                                .param("values", values.subList(from, Math.min(values.size(), from + 500)))
+                                .query((row, n) -> {
+                                    found.computeIfAbsent(new RecordValues.Identifier(kind, row.getString(1)),
+                                            k -> new ArrayList<>()).add(row.getLong(2));
+                                    return null;
+                                }).list();
+                    }
+                });
+        return found;
+    }
+
+    void softDelete(long id, OffsetDateTime now) {
+        jdbc.sql("update bib_record set deleted_at = :now, version = version + 1 where id = :id")
+                .param("now", now).param("id", id).update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from bib_record where id = :id").param("id", id).update();
+    }
+
+    /** Live records whose title contains {@code text} (all when blank), by title. */
+    List<RecordSummary> byTitle(String text, int offset, int limit) {
+        return jdbc.sql("""
+                        select id, title, main_author, pub_year, format, call_number from bib_record
+                        where deleted_at is null and (:text = '' or lower(title) like :pattern)
+                        order by title_sort, id offset :offset rows fetch next :limit rows only""")
+                .param("text", text).param("pattern", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%")
+                .param("offset", offset).param("limit", limit)
+                .query(RecordStore::summary).list();
+    }
+
+    int countByTitle(String text) {
+        return jdbc.sql("""
+                        select count(*) from bib_record
+                        where deleted_at is null and (:text = '' or lower(title) like :pattern)""")
+                .param("text", text).param("pattern", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%")
+                .query(Integer.class).single();
+    }
+
+    /** The newest live records first. */
+    List<RecordSummary> newest(int limit) {
+        return jdbc.sql("""
+                        select id, title, main_author, pub_year, format, call_number from bib_record
+                        where deleted_at is null order by created_at desc, id desc fetch first :limit rows only""")
+                .param("limit", limit).query(RecordStore::summary).list();
+    }
+
+    int count() {
+        return jdbc.sql("select count(*) from bib_record where deleted_at is null").query(Integer.class).single();
+    }
+
+    /** Streams every live record by id, or only those with a copy at {@code schoolId}, without holding them all. */
+    void forEach(Long schoolId, Consumer<StoredRecord> action) {
+        try (Stream<StoredRecord> rows = jdbc.sql("""
+                        select id, marc, created_at, updated_at, version from bib_record r
+                        where deleted_at is null
+                          and (:school = -1 or exists (select 1 from item i where i.record_id = r.id
+                                                      and i.school_id = :school))
+                        order by id""")
+                .param("school", schoolId == null ? -1L : schoolId)
+                .withFetchSize(200).query(RecordStore::stored).stream()) {
+            rows.forEach(action);
+        }
+    }
+
+    private void insertIdentifiers(List<Long> ids, List<RecordValues> values) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            for (RecordValues.Identifier identifier : values.get(i).identifiers()) {
+                rows.add(new MapSqlParameterSource().addValue("record", ids.get(i))
+                        .addValue("kind", identifier.kind()).addValue("value", identifier.value()));
+            }
+        }
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("insert into record_identifier (record_id, kind, value) values (:record, :kind, :value)",
+                    rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private static MapSqlParameterSource columns(RecordValues values, OffsetDateTime now) {
+        var d = values.description();
+        return new MapSqlParameterSource()
+                .addValue("marc", values.marc())
+                .addValue("title", values.title())
+                .addValue("subtitle", RecordValues.clip(d.subtitle(), 2000))
+                .addValue("mainAuthor", values.mainAuthor())
+                .addValue("publisher", RecordValues.clip(d.publisher(), 500))
+                .addValue("year", d.year())
+                .addValue("language", d.language())
+                .addValue("format", d.format().name())
+                .addValue("audience", d.audience() == null ? null : d.audience().name())
+                .addValue("callNumber", RecordValues.clip(d.callNumber(), 200))
+                .addValue("callNumberSort", values.callNumberSort())
+                .addValue("titleSort", values.titleSort())
+                .addValue("now", now);
+    }
+
+    private static StoredRecord stored(ResultSet row, int n) throws SQLException {
+        return new StoredRecord(row.getLong("id"), row.getString("marc"),
+                row.getObject("created_at", OffsetDateTime.class), row.getObject("updated_at", OffsetDateTime.class),
+                row.getLong("version"));
+    }
+
+    private static RecordSummary summary(ResultSet row, int n) throws SQLException {
+        return new RecordSummary(row.getLong("id"), row.getString("title"), row.getString("main_author"),
+                (Integer) row.getObject("pub_year"), row.getString("format"), row.getString("call_number"));
+    }
+}
