@@ -18,8 +18,9 @@ final class CallNumberFields {
         }
         String dewey = Marc.subfield(Marc.field(record, "082"), 'a');
         if (dewey != null && !dewey.isBlank()) {
-            // The Dewey segmentation marks (/ and ') show where an abridged number may be cut; they are not shelved.
-            String number = dewey.replace("/", "").replace("'", "").strip();
+            // Segmentation marks (/ and ') show where a number may be cut, and LC brackets [Fic] for juvenile
+            // fiction; neither is shelved.
+            String number = dewey.replace("/", "").replace("'", "").replace("[", "").replace("]", "").strip();
             return cutter == null ? number : number + " " + cutter;
         }
         for (DataField holding : Marc.fields(record, "852")) {

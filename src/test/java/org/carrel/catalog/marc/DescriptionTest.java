@@ -191,6 +191,7 @@ class DescriptionTest {
                 .describe().callNumber()).isEqualTo("599.757 SMI");
         assertThat(aBook().field("852", '1', ' ', "b", "MAIN", "k", "J", "h", "398.2", "i", "GRI", "m", "v.2")
                 .describe().callNumber()).isEqualTo("J 398.2 GRI v.2");
+        assertThat(CHARLOTTES_WEB.field("092", "b", "WHI").describe().callNumber()).isEqualTo("Fic WHI");
         assertThat(aBook().describe().callNumber()).isNull();
     }
 
