@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class DescriptionTest {
 
-    private static final MarcRecordBuilder CHARLOTTES_WEB = aBook()
+    /** A fresh builder each time: tests add fields to it. */
+    private static MarcRecordBuilder charlottesWeb() {
+        return aBook()
             .control("001", "52009312").control("003", "DLC")
             .control("008", fixedField("1952", 'c', ' ', "eng"))
             .field("010", "a", "   52009312 ")
@@ -28,10 +30,11 @@ class DescriptionTest {
             .field("650", ' ', '0', "a", "Friendship", "v", "Juvenile fiction.")
             .field("655", ' ', '7', "a", "Animal fiction.", "2", "gsafd")
             .field("700", '1', ' ', "a", "Williams, Garth,", "e", "illustrator.");
+    }
 
     @Test
     void readsTheTitleAndStatementOfResponsibilityWithoutIsbdPunctuation() {
-        Description book = CHARLOTTES_WEB.describe();
+        Description book = charlottesWeb().describe();
 
         assertThat(book.title()).isEqualTo("Charlotte's web");
         assertThat(book.subtitle()).isNull();
@@ -58,12 +61,12 @@ class DescriptionTest {
 
         assertThat(book.authors()).containsExactly("Rowling, J. K.", "Scholastic Inc. Editorial Dept",
                 "GrandPré, Mary", "Arthur A. Levine Books");
-        assertThat(CHARLOTTES_WEB.describe().authors()).containsExactly("White, E. B.", "Williams, Garth");
+        assertThat(charlottesWeb().describe().authors()).containsExactly("White, E. B.", "Williams, Garth");
     }
 
     @Test
     void readsTheEditionPublisherAndYear() {
-        Description book = CHARLOTTES_WEB.describe();
+        Description book = charlottesWeb().describe();
 
         assertThat(book.edition()).isEqualTo("Harper Trophy ed.");
         assertThat(book.publisher()).isEqualTo("Harper & Row");
@@ -99,7 +102,7 @@ class DescriptionTest {
 
     @Test
     void readsTheLccnOclcNumbersAndControlNumber() {
-        Description book = CHARLOTTES_WEB
+        Description book = charlottesWeb()
                 .field("035", "a", "(OCoLC)on1012345678")
                 .field("035", "a", "(OCoLC)249548").describe();
 
@@ -133,7 +136,7 @@ class DescriptionTest {
                 "United States -- History -- Civil War, 1861-1865 -- Juvenile literature",
                 "Presidents -- United States");
         assertThat(book.genres()).containsExactly("Biographies");
-        assertThat(CHARLOTTES_WEB.describe().subjects()).containsExactly("Pigs -- Juvenile fiction",
+        assertThat(charlottesWeb().describe().subjects()).containsExactly("Pigs -- Juvenile fiction",
                 "Spiders -- Juvenile fiction", "Friendship -- Juvenile fiction");
     }
 
@@ -148,7 +151,7 @@ class DescriptionTest {
         assertThat(book.summary()).isEqualTo("Harry learns he is a wizard. He goes to Hogwarts.");
         assertThat(book.audience()).isEqualTo(Audience.JUVENILE);
         assertThat(book.audienceNote()).isEqualTo("9-12; 4-7");
-        assertThat(CHARLOTTES_WEB.describe().audience()).isEqualTo(Audience.PRE_ADOLESCENT);
+        assertThat(charlottesWeb().describe().audience()).isEqualTo(Audience.PRE_ADOLESCENT);
     }
 
     @Test
@@ -191,7 +194,7 @@ class DescriptionTest {
                 .describe().callNumber()).isEqualTo("599.757 SMI");
         assertThat(aBook().field("852", '1', ' ', "b", "MAIN", "k", "J", "h", "398.2", "i", "GRI", "m", "v.2")
                 .describe().callNumber()).isEqualTo("J 398.2 GRI v.2");
-        assertThat(CHARLOTTES_WEB.field("092", "b", "WHI").describe().callNumber()).isEqualTo("Fic WHI");
+        assertThat(charlottesWeb().field("092", "b", "WHI").describe().callNumber()).isEqualTo("Fic WHI");
         assertThat(aBook().describe().callNumber()).isNull();
     }
 
