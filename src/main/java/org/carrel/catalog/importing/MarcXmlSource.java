@@ -88,10 +88,12 @@ final class MarcXmlSource implements MarcFileReader.Source {
             return null;
         }
         long offset = 0;
+        boolean inRecord = false;
         try {
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("record")) {
                     number++;
+                    inRecord = true;
                     offset = offset();
                     return record(number, offset);
                 }
@@ -100,7 +102,9 @@ final class MarcXmlSource implements MarcFileReader.Source {
             return null;
         } catch (XMLStreamException e) {
             finished = true;
-            number++;
+            if (!inRecord) {
+                number++;
+            }
             long at = e.getLocation() == null ? offset : Math.max(0, e.getLocation().getCharacterOffset() + offsetShift);
             return new Bad(number, at, "the file is not well-formed XML, so reading stopped here: "
                     + cleanMessage(e));
