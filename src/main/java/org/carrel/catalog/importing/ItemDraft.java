@@ -1,0 +1,17 @@
+package org.carrel.catalog.importing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.carrel.catalog.ItemStatus;
+import org.carrel.catalog.ItemType;
+
+/**
+ * One copy as a holdings field describes it, before it is matched to schools and locations and saved. Every value but
+ * {@code barcode}, {@code itemType}, {@code status} and {@code sourceTag} may be null when the field does not say.
+ * {@code sourceTag} is the MARC tag it came from (852, 949 or 952).
+ */
+public record ItemDraft(String barcode, String schoolCode, String locationCode, String callNumber, ItemType itemType,
+        ItemStatus status, BigDecimal price, BigDecimal replacementCost, LocalDate acquiredOn, String fundingSource,
+        String notes, Integer copyNumber, String sourceTag) {
+}
