@@ -33,7 +33,7 @@ final class HoldingsField {
             Map.entry("AUDIOBOOK", ItemType.AUDIOBOOK), Map.entry("BOOKCD", ItemType.AUDIOBOOK),
             Map.entry("DVD", ItemType.DVD), Map.entry("VM", ItemType.DVD), Map.entry("VIDEO", ItemType.DVD),
             Map.entry("BLURAY", ItemType.DVD),
-            Map.entry("CD", ItemType.MUSIC_CD), Map.entry("MU", ItemType.MUSIC_CD), Map.entry("MUSIC", ItemType.MUSIC_CD),
+            Map.entry("CD", ItemType.MUSIC_CD), Map.entry("MUSIC_CD", ItemType.MUSIC_CD), Map.entry("MU", ItemType.MUSIC_CD), Map.entry("MUSIC", ItemType.MUSIC_CD),
             Map.entry("MAG", ItemType.MAGAZINE), Map.entry("SER", ItemType.MAGAZINE),
             Map.entry("SERIAL", ItemType.MAGAZINE), Map.entry("CR", ItemType.MAGAZINE),
             Map.entry("MAGAZINE", ItemType.MAGAZINE),

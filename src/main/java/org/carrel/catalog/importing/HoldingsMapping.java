@@ -1,7 +1,11 @@
 package org.carrel.catalog.importing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.carrel.catalog.ItemStatus;
 import org.carrel.catalog.ItemType;
@@ -44,8 +48,10 @@ public final class HoldingsMapping {
     }
 
     public static Holdings holdings(Record record) {
-        List<ItemDraft> items = new ArrayList<>();
+        Map<String, ItemDraft> byBarcode = new LinkedHashMap<>();
+        List<ItemDraft> repeated = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<DataField> itemFields = new ArrayList<>();
         ItemType fromLeader = typeFromLeader(record);
         int occurrence = 0;
         for (DataField field : record.getDataFields()) {
@@ -62,11 +68,61 @@ public final class HoldingsMapping {
             };
             if (item == null) {
                 holding.warn("no barcode, so no item was made");
-            } else {
-                items.add(item);
+                continue;
+            }
+            itemFields.add(field);
+            ItemDraft earlier = byBarcode.get(item.barcode());
+            if (earlier == null) {
+                byBarcode.put(item.barcode(), item);
+            } else if (earlier.sourceTag().equals(item.sourceTag())) {
+                repeated.add(item);
+            } else if (item.sourceTag().equals("952")) {
+                // One copy told twice (852 for location, 952 for details, as Carrel and others export): the
+                // Koha field says more.
+                byBarcode.put(item.barcode(), item);
             }
         }
-        return new Holdings(items, warnings);
+        describeItems(record, byBarcode, itemFields, warnings);
+        List<ItemDraft> items = new ArrayList<>(byBarcode.values());
+        items.addAll(repeated);
+        return new Holdings(items, warnings, itemFields);
+    }
+
+    /**
+     * 876 Item Information fields whose $p names a copy's barcode give its status ($j, a Carrel status name such as
+     * MISSING) and condition ($h: NEW, GOOD, FAIR or POOR). Carrel writes them on export; others' are taken when
+     * they use the same words.
+     */
+    private static void describeItems(Record record, Map<String, ItemDraft> byBarcode, List<DataField> itemFields,
+                                      List<String> warnings) {
+        for (DataField field : record.getDataFields()) {
+            if (!field.getTag().equals("876") || field.getSubfield('p') == null) {
+                continue;
+            }
+            String barcode = field.getSubfield('p').getData().strip();
+            ItemDraft item = byBarcode.get(barcode);
+            if (item == null) {
+                continue;
+            }
+            itemFields.add(field);
+            ItemStatus status = item.status();
+            if (field.getSubfield('j') != null) {
+                String named = field.getSubfield('j').getData().strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+                try {
+                    status = ItemStatus.valueOf(named);
+                } catch (IllegalArgumentException e) {
+                    warnings.add("876 for " + barcode + ": status '" + named + "' is not one Carrel knows; kept "
+                            + status);
+                }
+            }
+            String condition = field.getSubfield('h') == null ? null
+                    : field.getSubfield('h').getData().strip().toUpperCase(Locale.ROOT);
+            if (condition != null && !Set.of("NEW", "GOOD", "FAIR", "POOR").contains(condition)) {
+                warnings.add("876 for " + barcode + ": condition '" + condition + "' is not NEW, GOOD, FAIR or POOR");
+                condition = null;
+            }
+            byBarcode.put(barcode, item.with(status, condition));
+        }
     }
 
     /** The items alone, for callers that do not report warnings. */
@@ -100,7 +156,7 @@ public final class HoldingsMapping {
         }
         String school = f.text('a') != null ? f.text('a') : f.text('b');
         return new ItemDraft(barcode, school, f.text('c'), f.text('o'), type, status, f.price('g'), f.price('v'),
-                f.date('d'), f.text('e'), f.joined('x', 'z'), f.copy('t'), f.tag());
+                f.date('d'), f.text('e'), f.joined('x', 'z'), f.copy('t'), f.tag(), null);
     }
 
     private static ItemDraft location(HoldingsField f, ItemType fromLeader) {
@@ -111,7 +167,7 @@ public final class HoldingsMapping {
         String school = f.text('b') != null ? f.text('b') : f.text('a');
         String callNumber = joinedBySpaces(f.text('k'), f.text('h'), f.text('i'), f.text('m'));
         return new ItemDraft(barcode, school, f.text('c'), callNumber, fromLeader, ItemStatus.AVAILABLE,
-                f.price('9'), null, null, null, f.joined('x', 'z'), f.copy('t'), f.tag());
+                f.price('9'), null, null, null, f.joined('x', 'z'), f.copy('t'), f.tag(), null);
     }
 
     private static ItemDraft localItem(HoldingsField f, ItemType fromLeader) {
@@ -123,7 +179,7 @@ public final class HoldingsMapping {
         ItemType type = code != null && code.chars().allMatch(Character::isDigit) ? fromLeader
                 : f.itemType('t', fromLeader);
         return new ItemDraft(barcode, null, f.text('l'), joinedBySpaces(f.text('a'), f.text('v')), type,
-                sierraStatus(f), f.price('p'), null, null, null, f.joined('n', 'm'), f.copy('c'), f.tag());
+                sierraStatus(f), f.price('p'), null, null, null, f.joined('n', 'm'), f.copy('c'), f.tag(), null);
     }
 
     private static ItemStatus sierraStatus(HoldingsField f) {

@@ -35,7 +35,7 @@ class HoldingsMappingTest {
 
         assertThat(holdings.items()).containsExactly(new ItemDraft("31234000123456", "LIN", "FIC", "FIC SAC",
                 ItemType.BOOK, ItemStatus.AVAILABLE, new BigDecimal("12.99"), new BigDecimal("15.00"),
-                LocalDate.of(2023, 8, 30), "PTA grant", "gift; signed", 2, "952"));
+                LocalDate.of(2023, 8, 30), "PTA grant", "gift; signed", 2, "952", null));
         assertThat(holdings.warnings()).isEmpty();
     }
 
@@ -93,7 +93,7 @@ class HoldingsMappingTest {
 
         assertThat(HoldingsMapping.items(record)).containsExactly(new ItemDraft("0042", "OAK", "REF",
                 "R 031 WOR v.1", ItemType.BOOK, ItemStatus.AVAILABLE, new BigDecimal("30.00"), null, null, null,
-                "staff; ask at desk", 1, "852"));
+                "staff; ask at desk", 1, "852", null));
     }
 
     @Test
@@ -111,6 +111,25 @@ class HoldingsMappingTest {
 
         assertThat(HoldingsMapping.items(record)).containsExactly(new ItemDraft("39060017894923", null, "media",
                 "DVD 791.43 SHR", ItemType.DVD, ItemStatus.DAMAGED, new BigDecimal("19.99"), null, null, null,
-                "case cracked", 2, "949"));
+                "case cracked", 2, "949", null));
+    }
+
+    @Test
+    void aCopyDescribedBy852And952IsOneCopyAndAn876GivesItsStatusAndCondition() {
+        field("852", "b", "OAK", "c", "FIC", "h", "FIC WHI", "p", "0042");
+        field("952", "a", "OAK", "c", "FIC", "o", "FIC WHI", "p", "0042", "y", "PAPERBACK", "v", "9.99");
+        field("876", "p", "0042", "j", "missing", "h", "FAIR");
+        field("876", "p", "9999", "j", "LOST");
+
+        Holdings holdings = HoldingsMapping.holdings(record);
+
+        assertThat(holdings.items()).singleElement().satisfies(item -> {
+            assertThat(item.sourceTag()).isEqualTo("952");
+            assertThat(item.itemType()).isEqualTo(ItemType.PAPERBACK);
+            assertThat(item.status()).isEqualTo(ItemStatus.MISSING);
+            assertThat(item.condition()).isEqualTo("FAIR");
+        });
+        assertThat(holdings.itemFields()).extracting(org.marc4j.marc.DataField::getTag)
+                .containsExactly("852", "952", "876");
     }
 }
