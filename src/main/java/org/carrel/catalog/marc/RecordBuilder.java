@@ -79,7 +79,9 @@ public final class RecordBuilder {
         }
         addCallNumber(record, d.callNumber());
         if (!blank(d.author())) {
-            record.addVariableField(field("100", '1', ' ', 'a', d.author().strip()));
+            // ind1 1: surname first ("White, E. B."); 0: a forename alone ("Homer", "Aliki").
+            String author = d.author().strip();
+            record.addVariableField(field("100", author.contains(",") ? '1' : '0', ' ', 'a', author));
         }
         record.addVariableField(title(d));
         addPublication(record, d.publisher(), d.year());

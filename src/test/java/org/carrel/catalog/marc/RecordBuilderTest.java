@@ -100,6 +100,14 @@ class RecordBuilderTest {
     }
 
     @Test
+    void anAuthorKnownByASingleNameIsEnteredUnderTheForename() {
+        Record record = RecordBuilder.build(described("The Odyssey", null, "Homer", "BOOK"), ENTERED);
+
+        assertThat(indicators(record, "100")).isEqualTo("0 ");
+        assertThat(indicators(record, "245")).isEqualTo("14");
+    }
+
+    @Test
     void aDeweyCallNumberSplitsIntoClassAndCutter() {
         BasicDescription d = new BasicDescription("Big cats", null, "Simon, Seymour", List.of(), null, null,
                 List.of(), null, null, null, "599.75 SIM", "BOOK", null);
