@@ -59,15 +59,15 @@ class MarcImportTest {
     @Test
     void importsRecordsWithTheirKohaCopiesAndCreatesMissingLocations() {
         ImportCounts counts = run(ImportOptions.defaults(),
-                aRecord("Holes").isbn("0374332657").koha952("OAK", "FIC", "31000001", "BK", false)
-                        .koha952("OAK", "FIC", "31000002", "BK", true).build(),
+                aRecord("Holes").isbn("0374332657").koha952("OAK", "STEM", "31000001", "BK", false)
+                        .koha952("OAK", "STEM", "31000002", "BK", true).build(),
                 aRecord("Wonder").isbn("9780375869020").build());
 
         assertThat(counts).isEqualTo(new ImportCounts(2, 2, 0, 0, 0, 0, 2));
         ItemView lost = catalog.itemByBarcode("31000002").orElseThrow();
         assertThat(lost.status()).isEqualTo(ItemStatus.LOST);
         assertThat(lost.schoolId()).isEqualTo(oak.id());
-        assertThat(district.location(oak.id(), lost.locationId()).orElseThrow().code()).isEqualTo("FIC");
+        assertThat(district.location(oak.id(), lost.locationId()).orElseThrow().code()).isEqualTo("STEM");
         RecordView holes = catalog.record(lost.recordId()).orElseThrow();
         assertThat(holes.marc().getVariableFields("952")).as("copies live in item rows, not in the record").isEmpty();
         assertThat(lines).extracting(ImportLine::outcome).contains("ADDED", "WARNING");

@@ -62,7 +62,7 @@ class RecordStoreTest {
                 RecordValues.of(aRecord("Mango").build())), NOW);
 
         assertThat(store.byTitle("", 0, 10)).extracting(RecordSummary::title)
-                .containsExactly("Mango", "Zebra stripes", "The apple tree");
+                .containsExactly("The apple tree", "Mango", "Zebra stripes");
     }
 
     @OnEachDatabase
