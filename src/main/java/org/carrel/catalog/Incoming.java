@@ -14,8 +14,11 @@ import org.marc4j.marc.Record;
 /** One record of an import file on its way into the catalogue, with what the import decided for it. */
 final class Incoming {
 
-    /** Leader/06 values of bibliographic records; authority (z) and holdings (u, v, x, y) records are not titles. */
-    private static final String BIBLIOGRAPHIC_TYPES = "acdefgijkmoprt";
+    /**
+     * Leader/06 values that are not bibliographic: authority (z), holdings (u, v, x, y) and community information (q)
+     * records describe no title. A blank or unknown type is taken as a title (real exports leave it blank).
+     */
+    private static final String NOT_BIBLIOGRAPHIC = "zuvxyq";
 
     final String file;
     final int number;
@@ -44,7 +47,7 @@ final class Incoming {
     /** The record read from a file, or one carrying the {@link #problem} that rejects it. */
     static Optional<Incoming> of(String file, MarcFileReader.Read read) {
         char type = read.record().getLeader().getTypeOfRecord();
-        if (BIBLIOGRAPHIC_TYPES.indexOf(type) < 0) {
+        if (NOT_BIBLIOGRAPHIC.indexOf(type) >= 0) {
             Incoming rejected = new Incoming(file, read, List.of());
             rejected.problem = "leader/06 is '" + type + "': this is " + kind(type) + ", not a bibliographic record";
             return Optional.of(rejected);
@@ -56,7 +59,7 @@ final class Incoming {
         try {
             in.values = RecordValues.of(in.marc);
             if (in.values.description().title() == null || in.values.description().title().isBlank()) {
-                in.problem = "it has no title (245 $a)";
+                in.warnings.add("it has no title (245 $a); it is listed as [untitled] until a cataloguer adds one");
             }
         } catch (RuntimeException e) {
             in.problem = "it cannot be stored: " + e.getMessage();
@@ -65,7 +68,7 @@ final class Incoming {
     }
 
     private static String kind(char type) {
-        return type == 'z' ? "an authority record" : "uvxy".indexOf(type) >= 0 ? "a holdings record" : "an unknown type";
+        return type == 'z' ? "an authority record" : type == 'q' ? "a community information record" : "a holdings record";
     }
 
     /** The identifiers this record is matched on, as the options choose. */
