@@ -31,10 +31,10 @@ create index bib_record_created on bib_record (created_at);
 create table record_identifier (
     record_id  bigint       not null references bib_record (id) on delete cascade,
     kind       varchar(10)  not null,
-    value      varchar(120) not null,
+    id_value   varchar(120) not null,
     constraint record_identifier_kind check (kind in ('ISBN', 'LCCN', 'OCLC', 'CONTROL'))
 );
-create index record_identifier_value on record_identifier (kind, value);
+create index record_identifier_value on record_identifier (kind, id_value);
 create index record_identifier_record on record_identifier (record_id);
 
 -- A copy. Its barcode is unique in the district; withdrawn copies stay for statistics.

@@ -95,9 +95,9 @@ class RecordStore {
                     List<String> values = ofKind.stream().map(RecordValues.Identifier::value).distinct().toList();
                     for (int from = 0; from < values.size(); from += 500) {
                         jdbc.sql("""
-                                        select i.value, i.record_id from record_identifier i
+                                        select i.id_value, i.record_id from record_identifier i
                                         join bib_record r on r.id = i.record_id
-                                        where i.kind = :kind and i.value in (:values) and r.deleted_at is null
+                                        where i.kind = :kind and i.id_value in (:values) and r.deleted_at is null
                                         order by i.record_id""")
                                 .param("kind", kind)
                                 .param("values", values.subList(from, Math.min(values.size(), from + 500)))
@@ -174,7 +174,7 @@ class RecordStore {
             }
         }
         if (!rows.isEmpty()) {
-            batch.batchUpdate("insert into record_identifier (record_id, kind, value) values (:record, :kind, :value)",
+            batch.batchUpdate("insert into record_identifier (record_id, kind, id_value) values (:record, :kind, :value)",
                     rows.toArray(SqlParameterSource[]::new));
         }
     }

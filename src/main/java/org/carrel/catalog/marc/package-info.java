@@ -1,0 +1,8 @@
+/**
+ * Reading catalog records: {@link org.carrel.catalog.marc.Description} takes the fields Carrel shows and indexes out
+ * of a MARC 21 bibliographic record, {@link org.carrel.catalog.marc.Isbn} makes ISBN-10 and ISBN-13 one identifier,
+ * and {@link org.carrel.catalog.marc.CallNumbers} turns a school call number into a key that sorts in shelf order.
+ *
+ * <p>Pure Java over marc4j: no Spring, no database, so the import can run it for every record.
+ */
+package org.carrel.catalog.marc;
