@@ -12,6 +12,7 @@ final class Navigation {
             new NavLink("/staff", "nav.dashboard", Permission.STAFF_AREA),
             new NavLink("/staff/district", "nav.district", Permission.DISTRICT_VIEW),
             new NavLink("/staff/schools", "nav.schools", Permission.DISTRICT_VIEW),
+            new NavLink("/staff/catalog", "catalog.nav.records", Permission.CATALOG_VIEW),
             new NavLink("/staff/accounts", "nav.accounts", Permission.ACCOUNTS_MANAGE),
             new NavLink("/staff/api-tokens", "nav.apiTokens", Permission.API_TOKENS_MANAGE),
             new NavLink("/staff/audit", "nav.audit", Permission.AUDIT_VIEW),

@@ -42,6 +42,8 @@ class PermissionTableTest {
 
     private static final String STAFF = "DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER ADMINISTRATOR";
     private static final String DISTRICT_READERS = "DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL ADMINISTRATOR";
+    // Catalog record and copy pages: viewing is for all staff, changes for those with CATALOG_EDIT.
+    private static final String CATALOG_EDITORS = "DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL";
     private static final String EVERYONE_SIGNED_IN = Arrays.stream(Role.values()).map(Role::name)
             .collect(Collectors.joining(" "));
 
@@ -82,12 +84,31 @@ class PermissionTableTest {
             GET    /staff/schools/{code}/locations/{id}           DISTRICT_ADMIN LIBRARIAN
             POST   /staff/schools/{code}/locations/{id}           DISTRICT_ADMIN LIBRARIAN
             POST   /staff/schools/{code}/locations/{id}/remove    DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/catalog                      %1$s
+            GET    /staff/catalog/items                %1$s
+            GET    /staff/catalog/records/{id}         %1$s
+            GET    /staff/catalog/records/{id}/marc    %1$s
+            GET    /staff/catalog/records/new          %4$s
+            POST   /staff/catalog/records/new          %4$s
+            GET    /staff/catalog/records/new/marc     %4$s
+            POST   /staff/catalog/records/new/marc     %4$s
+            GET    /staff/catalog/records/{id}/marc/edit          %4$s
+            POST   /staff/catalog/records/{id}/marc/edit          %4$s
+            GET    /staff/catalog/records/{id}/delete  %4$s
+            POST   /staff/catalog/records/{id}/delete  %4$s
+            GET    /staff/catalog/records/{id}/items/new          %4$s
+            POST   /staff/catalog/records/{id}/items/new          %4$s
+            GET    /staff/catalog/items/{id}/edit      %4$s
+            POST   /staff/catalog/items/{id}/edit      %4$s
+            POST   /staff/catalog/items/{id}/status    %4$s
+            GET    /staff/catalog/items/{id}/delete    %4$s
+            POST   /staff/catalog/items/{id}/delete    %4$s
             GET    /api/v1/schools                     public
             GET    /api/v1/schools/{code}              public
             POST   /api/v1/schools                     DISTRICT_ADMIN
             GET    /v3/api-docs                        public
             GET    /v3/api-docs.yaml                   public
-            """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN);
+            """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
     private static final String ACTUATOR = """
