@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.carrel.accounts.AuditLog;
 import org.carrel.district.CalendarView.SchoolYear;
 import org.carrel.district.CalendarView.Term;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -182,15 +183,26 @@ public class District {
         return new DistrictResult.Saved(locationId);
     }
 
-    /** Removes a location of the school; false when it has no such location. */
+    /**
+     * Removes a location of the school: false when it has no such location, a refusal when copies are still shelved
+     * there (the catalogue's items refer to it; move them first).
+     */
     @Transactional
-    public boolean removeLocation(long schoolId, long locationId, String actor) {
+    public Optional<DistrictResult> removeLocation(long schoolId, long locationId, String actor) {
         Optional<LocationView> location = locations.find(schoolId, locationId);
-        if (location.isEmpty() || !locations.delete(schoolId, locationId)) {
-            return false;
+        if (location.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (!locations.delete(schoolId, locationId)) {
+                return Optional.empty();
+            }
+        } catch (DataIntegrityViolationException inUse) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return Optional.of(DistrictResult.invalid("", "district.location.inUse"));
         }
         audit.record(actor, "district.location.removed", "location", locationId, location.get().code());
-        return true;
+        return Optional.of(new DistrictResult.Saved(locationId));
     }
 
     // Calendars

@@ -64,10 +64,11 @@ class LocationPages {
     @Allowed(Permission.SCHOOL_EDIT)
     ModelAndView remove(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, @PathVariable long id) {
         SchoolView school = SchoolScope.editable(district, code, user);
-        if (!district.removeLocation(school.id(), id, user.username())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return SchoolPages.redirectTo(school.code());
+        LocationView location = location(school, id);
+        DistrictResult result = district.removeLocation(school.id(), id, user.username())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return result.saved() ? SchoolPages.redirectTo(school.code())
+                : form(school, location, LocationForm.of(location), result.errors(), HttpStatus.CONFLICT);
     }
 
     private LocationView location(SchoolView school, long id) {
