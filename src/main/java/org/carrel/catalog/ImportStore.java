@@ -1,10 +1,13 @@
 package org.carrel.catalog;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,10 +28,33 @@ class ImportStore {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final boolean postgres;
 
-    ImportStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ImportStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, DataSource data) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.postgres = isPostgres(data);
+    }
+
+    /**
+     * Refreshes the planner statistics of the tables an import grows. PostgreSQL plans the import's look-ups (barcodes,
+     * identifiers) from statistics that a table growing by thousands of rows a second outruns, more so when
+     * autovacuum is off: the look-ups then turn into sequential scans and an import slows down as it goes (measured:
+     * from about 5,000 to under 150 records a second within 100,000 records). H2 needs nothing.
+     */
+    void refreshStatistics() {
+        if (postgres) {
+            jdbc.sql("analyze item, bib_record, record_identifier").update();
+        }
+    }
+
+    private static boolean isPostgres(DataSource data) {
+        try (Connection connection = data.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database product name", e);
+        }
     }
 
     long start(String fileNames, String actor, ImportOptions options, long totalBytes, OffsetDateTime now) {

@@ -3,7 +3,6 @@ package org.carrel.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.carrel.catalog.importing.Holdings;
 import org.carrel.catalog.importing.HoldingsMapping;
@@ -35,25 +34,32 @@ final class Incoming {
     Incoming matchedEarlier;
     Long recordId;
 
-    private Incoming(String file, MarcFileReader.Read read, List<ItemDraft> drafts) {
+    private Incoming(String file, int number, long offset, Record marc, List<ItemDraft> drafts) {
         this.file = file;
-        this.number = read.number();
-        this.offset = read.offset();
-        this.marc = read.record();
+        this.number = number;
+        this.offset = offset;
+        this.marc = marc;
         this.drafts = drafts;
-        warnings.addAll(read.warnings());
+    }
+
+    /** A record the file reader could not read, carrying the reason as its {@link #problem}. */
+    static Incoming rejected(String file, MarcFileReader.Bad bad) {
+        Incoming rejected = new Incoming(file, bad.number(), bad.offset(), null, List.of());
+        rejected.problem = bad.reason();
+        return rejected;
     }
 
     /** The record read from a file, or one carrying the {@link #problem} that rejects it. */
-    static Optional<Incoming> of(String file, MarcFileReader.Read read) {
+    static Incoming of(String file, MarcFileReader.Read read) {
         char type = read.record().getLeader().getTypeOfRecord();
         if (NOT_BIBLIOGRAPHIC.indexOf(type) >= 0) {
-            Incoming rejected = new Incoming(file, read, List.of());
+            Incoming rejected = new Incoming(file, read.number(), read.offset(), read.record(), List.of());
             rejected.problem = "leader/06 is '" + type + "': this is " + kind(type) + ", not a bibliographic record";
-            return Optional.of(rejected);
+            return rejected;
         }
         Holdings holdings = HoldingsMapping.holdings(read.record());
-        Incoming in = new Incoming(file, read, holdings.items());
+        Incoming in = new Incoming(file, read.number(), read.offset(), read.record(), holdings.items());
+        in.warnings.addAll(read.warnings());
         in.warnings.addAll(holdings.warnings());
         holdings.itemFields().forEach(in.marc::removeVariableField);
         try {
@@ -64,7 +70,7 @@ final class Incoming {
         } catch (RuntimeException e) {
             in.problem = "it cannot be stored: " + e.getMessage();
         }
-        return Optional.of(in);
+        return in;
     }
 
     private static String kind(char type) {

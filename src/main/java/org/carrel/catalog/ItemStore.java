@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 class ItemStore {
 
     private static final String SELECT = """
-            select i.id, i.record_id, i.barcode, i.school_id, i.location_id, i.call_number as own_call_number,
+            select i.id, i.record_id, r.title, i.barcode, i.school_id, i.location_id, i.call_number as own_call_number,
                    coalesce(i.call_number, r.call_number) as call_number, i.item_type, i.status, i.status_reason,
                    i.status_changed_at, i.copy_number, i.price, i.replacement_cost, i.acquired_on, i.funding_source,
                    i.item_condition, i.notes, i.version
@@ -35,8 +35,7 @@ class ItemStore {
             insert into item (record_id, barcode, school_id, location_id, call_number, call_number_sort, item_type,
                               status, status_changed_at, copy_number, price, replacement_cost, acquired_on,
                               funding_source, item_condition, notes, created_at)
-            values (:record, :barcode, :school, :location, :callNumber, :callNumberSort, :itemType, :status, :now,
-                    :copyNumber, :price, :replacementCost, :acquiredOn, :fundingSource, :condition, :notes, :now)""";
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -47,24 +46,23 @@ class ItemStore {
     }
 
     long insert(long recordId, ItemValues item, String recordCallNumber, OffsetDateTime now) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        batch.update(INSERT, columns(recordId, item, recordCallNumber, now), keys, new String[] {"id"});
-        return keys.getKeyAs(Long.class);
+        return insertAll(List.of(recordId), List.of(item), java.util.Collections.singletonList(recordCallNumber), now)
+                .get(0);
     }
 
     /** Inserts copies in one batch; {@code recordCallNumbers} holds each copy's record call number. */
     List<Long> insertAll(List<Long> recordIds, List<ItemValues> items, List<String> recordCallNumbers,
                          OffsetDateTime now) {
-        if (items.isEmpty()) {
-            return List.of();
-        }
-        SqlParameterSource[] rows = new SqlParameterSource[items.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = columns(recordIds.get(i), items.get(i), recordCallNumbers.get(i), now);
-        }
-        KeyHolder keys = new GeneratedKeyHolder();
-        batch.batchUpdate(INSERT, rows, keys, new String[] {"id"});
-        return keys.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue()).toList();
+        List<Integer> rows = java.util.stream.IntStream.range(0, items.size()).boxed().toList();
+        return BatchInsert.returningIds(batch.getJdbcTemplate(), INSERT, rows, (row, i) -> {
+            ItemValues item = items.get(i);
+            String shelved = item.callNumber() != null ? item.callNumber() : recordCallNumbers.get(i);
+            row.id(recordIds.get(i)).text(item.barcode()).id(item.schoolId()).id(item.locationId())
+                    .text(item.callNumber()).text(CallNumbers.sortKey(shelved)).text(item.itemType().name())
+                    .text(item.status().name()).time(now).number(item.copyNumber()).money(item.price())
+                    .money(item.replacementCost()).date(item.acquiredOn()).text(item.fundingSource())
+                    .text(item.condition()).text(item.notes()).time(now);
+        });
     }
 
     boolean update(long id, long version, ItemValues item, String recordCallNumber) {
@@ -171,7 +169,7 @@ class ItemStore {
     }
 
     private static ItemView item(ResultSet row, int n) throws SQLException {
-        return new ItemView(row.getLong("id"), row.getLong("record_id"), row.getString("barcode"),
+        return new ItemView(row.getLong("id"), row.getLong("record_id"), row.getString("title"), row.getString("barcode"),
                 row.getLong("school_id"), row.getObject("location_id", Long.class),
                 row.getString("call_number"), row.getString("own_call_number"), ItemType.valueOf(row.getString("item_type")),
                 ItemStatus.valueOf(row.getString("status")), row.getString("status_reason"),

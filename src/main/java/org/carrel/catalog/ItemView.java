@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * A copy as staff see it. {@code callNumber} is the copy's own ({@code ownCallNumber}) or, when it has none, its
+ * A copy as staff see it, with its record's title. {@code callNumber} is the copy's own ({@code ownCallNumber}) or, when it has none, its
  * record's. {@code condition}
  * is NEW, GOOD, FAIR, POOR or null.
  */
-public record ItemView(long id, long recordId, String barcode, long schoolId, Long locationId, String callNumber,
+public record ItemView(long id, long recordId, String title, String barcode, long schoolId, Long locationId, String callNumber,
                        String ownCallNumber, ItemType itemType, ItemStatus status, String statusReason,
                        OffsetDateTime statusChangedAt,
                        Integer copyNumber, BigDecimal price, BigDecimal replacementCost, LocalDate acquiredOn,

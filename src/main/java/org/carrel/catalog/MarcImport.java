@@ -22,7 +22,6 @@ import org.carrel.catalog.CatalogEvents.RecordChanged;
 import org.carrel.catalog.CatalogEvents.RecordCreated;
 import org.carrel.catalog.ImportOptions.OnMatch;
 import org.carrel.catalog.importing.ItemDraft;
-import org.carrel.catalog.importing.MarcFileReader;
 import org.carrel.district.District;
 import org.carrel.district.LocationForm;
 import org.carrel.district.LocationView;
@@ -102,6 +101,7 @@ class MarcImport {
         ImportCounts counts = ImportCounts.NONE;
         int lineNumber;
         int outcomeLines;
+        int chunksStored;
         long dryIds = -1;
 
         Run(long jobId, ImportOptions options, String actor, Consumer<ImportLine> lineSink) {
@@ -112,36 +112,22 @@ class MarcImport {
         }
 
         void file(Path file, String name, long before) throws IOException {
-            try (MarcFileReader reader = MarcFileReader.open(file)) {
-                List<Incoming> chunk = new ArrayList<>(CHUNK);
-                long offset = 0;
-                while (reader.hasNext()) {
-                    MarcFileReader.Entry entry = reader.next();
-                    if (entry instanceof MarcFileReader.Bad bad) {
-                        reject(name, bad.number(), bad.offset(), bad.reason());
-                        offset = bad.offset();
-                        continue;
+            try (PreparedChunks chunks = new PreparedChunks(file, name, CHUNK)) {
+                for (List<Incoming> chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                    List<Incoming> readable = new ArrayList<>(chunk.size());
+                    for (Incoming in : chunk) {
+                        if (in.problem != null) {
+                            reject(name, in.number, in.offset, in.problem);
+                        } else {
+                            in.warnings.forEach(w -> line(in, "WARNING", null, w));
+                            readable.add(in);
+                        }
                     }
-                    MarcFileReader.Read read = (MarcFileReader.Read) entry;
-                    offset = read.offset();
-                    Optional<Incoming> incoming = Incoming.of(name, read);
-                    if (incoming.isEmpty()) {
-                        continue;
-                    }
-                    Incoming in = incoming.get();
-                    if (in.problem != null) {
-                        reject(name, in.number, in.offset, in.problem);
-                        continue;
-                    }
-                    in.warnings.forEach(w -> line(in, "WARNING", null, w));
-                    chunk.add(in);
-                    if (chunk.size() == CHUNK) {
-                        store(chunk);
-                        chunk.clear();
-                        progress(before + offset);
+                    store(readable);
+                    if (!chunk.isEmpty()) {
+                        progress(before + chunk.get(chunk.size() - 1).offset);
                     }
                 }
-                store(chunk);
                 progress(before + Files.size(file));
             }
         }
@@ -166,6 +152,10 @@ class MarcImport {
                     write(chunk);
                 });
                 account(chunk);
+                if (Integer.bitCount(++chunksStored) == 1) {
+                    // After chunks 1, 2, 4, 8...: the tables have doubled, so the planner's figures are stale.
+                    jobs.refreshStatistics();
+                }
             } catch (RuntimeException chunkFailed) {
                 locations.clear();
                 for (Incoming in : chunk) {

@@ -30,8 +30,7 @@ class RecordStore {
     private static final String INSERT = """
             insert into bib_record (marc, title, subtitle, main_author, publisher, pub_year, language, format, audience,
                                     call_number, call_number_sort, title_sort, created_at, updated_at)
-            values (:marc, :title, :subtitle, :mainAuthor, :publisher, :year, :language, :format, :audience,
-                    :callNumber, :callNumberSort, :titleSort, :now, :now)""";
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -42,23 +41,19 @@ class RecordStore {
     }
 
     long insert(RecordValues values, OffsetDateTime now) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        batch.update(INSERT, columns(values, now), keys, new String[] {"id"});
-        long id = keys.getKeyAs(Long.class);
-        insertIdentifiers(List.of(id), List.of(values));
-        return id;
+        return insertAll(List.of(values), now).get(0);
     }
 
     /** Inserts many records in one JDBC batch; the ids come back in the order of {@code values}. */
     List<Long> insertAll(List<RecordValues> values, OffsetDateTime now) {
-        if (values.isEmpty()) {
-            return List.of();
-        }
-        KeyHolder keys = new GeneratedKeyHolder();
-        batch.batchUpdate(INSERT, values.stream().map(v -> columns(v, now)).toArray(SqlParameterSource[]::new),
-                keys, new String[] {"id"});
-        List<Long> ids = keys.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue())
-                .toList();
+        List<Long> ids = BatchInsert.returningIds(batch.getJdbcTemplate(), INSERT, values, (row, v) -> {
+            var d = v.description();
+            row.text(v.marc()).text(v.title()).text(RecordValues.clip(d.subtitle(), 2000)).text(v.mainAuthor())
+                    .text(RecordValues.clip(d.publisher(), 500)).number(d.year()).text(d.language())
+                    .text(d.format().name()).text(d.audience() == null ? null : d.audience().name())
+                    .text(RecordValues.clip(d.callNumber(), 200)).text(v.callNumberSort()).text(v.titleSort())
+                    .time(now).time(now);
+        });
         insertIdentifiers(ids, values);
         return ids;
     }
@@ -166,17 +161,17 @@ class RecordStore {
     }
 
     private void insertIdentifiers(List<Long> ids, List<RecordValues> values) {
-        List<SqlParameterSource> rows = new ArrayList<>();
+        record Row(long recordId, RecordValues.Identifier identifier) {
+        }
+        List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             for (RecordValues.Identifier identifier : values.get(i).identifiers()) {
-                rows.add(new MapSqlParameterSource().addValue("record", ids.get(i))
-                        .addValue("kind", identifier.kind()).addValue("value", identifier.value()));
+                rows.add(new Row(ids.get(i), identifier));
             }
         }
-        if (!rows.isEmpty()) {
-            batch.batchUpdate("insert into record_identifier (record_id, kind, id_value) values (:record, :kind, :value)",
-                    rows.toArray(SqlParameterSource[]::new));
-        }
+        BatchInsert.run(batch.getJdbcTemplate(), "insert into record_identifier (record_id, kind, id_value) values (?, ?, ?)",
+                rows, (parameters, row) -> parameters.id(row.recordId()).text(row.identifier().kind())
+                        .text(row.identifier().value()));
     }
 
     private static MapSqlParameterSource columns(RecordValues values, OffsetDateTime now) {

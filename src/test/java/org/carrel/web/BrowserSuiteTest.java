@@ -116,6 +116,12 @@ class BrowserSuiteTest {
             visited.put(role.name().toLowerCase(Locale.ROOT), pages);
         }
         printSummary(visited);
+        assertThat(visited.get("librarian").stream().map(page -> kindOf(page.path())).toList())
+                .as("the crawl reaches the catalogue pages").contains("/staff/catalog", "/staff/catalog/records/#",
+                        "/staff/catalog/records/#/marc", "/staff/catalog/records/#/marc/edit",
+                        "/staff/catalog/records/new", "/staff/catalog/records/#/items/new",
+                        "/staff/catalog/items/#/edit", "/staff/catalog/imports", "/staff/catalog/export",
+                        "/staff/catalog/shelf", "/staff/catalog/labels");
         List<String> problems = visited.entrySet().stream()
                 .flatMap(e -> e.getValue().stream().flatMap(page -> java.util.stream.Stream.concat(
                                 page.status() >= 400 ? java.util.stream.Stream.of("answered " + page.status())
@@ -145,6 +151,26 @@ class BrowserSuiteTest {
 
         new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/staff$"));
         assertThat(driver().findElement(By.cssSelector(".who")).getText()).contains("CI librarian");
+    }
+
+    @Test
+    void aLibrarianUploadsAMarcFileWatchesItsProgressAndReadsTheReport() throws Exception {
+        PageChecks checks = new PageChecks(driver(), origin());
+        signIn(checks, Role.LIBRARIAN);
+        Path file = DATA.resolve("new-books.mrc");
+        java.nio.file.Files.write(file, MarcUpload.twoGoodOneBroken());
+        driver().get(origin() + "/staff/catalog/imports");
+        driver().findElement(By.id("f-files")).sendKeys(file.toAbsolutePath().toString());
+        checks.forgetLogs();
+        driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        new WebDriverWait(driver(), Duration.ofSeconds(30)).until(d -> !d.findElements(
+                By.cssSelector("#import-progress[data-state=FINISHED]")).isEmpty());
+        PageReport report = checks.checkCurrentPage();
+        assertThat(report.problems()).isEmpty();
+        assertThat(driver().findElement(By.id("import-bar")).getDomAttribute("value")).isEqualTo("100");
+        assertThat(driver().findElement(By.tagName("main")).getText()).contains("Kitchen Chemistry")
+                .contains("leader");
     }
 
     @Test

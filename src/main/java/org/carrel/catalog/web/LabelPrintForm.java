@@ -2,7 +2,7 @@ package org.carrel.catalog.web;
 
 import java.util.Optional;
 
-import org.carrel.catalog.LabelPrint;
+import org.carrel.catalog.labels.LabelPrint;
 import org.carrel.catalog.labels.LabelSheet;
 import org.carrel.catalog.labels.Symbology;
 

@@ -1,4 +1,4 @@
-package org.carrel.catalog;
+package org.carrel.catalog.labels;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.carrel.catalog.labels.LabelItem;
-import org.carrel.catalog.labels.Labels;
+import org.carrel.catalog.Catalog;
+import org.carrel.catalog.ItemView;
 import org.carrel.district.District;
 import org.carrel.district.SchoolView;
 import org.springframework.stereotype.Service;
@@ -33,13 +33,13 @@ public class LabelQueue {
     }
 
     private final LabelQueueStore queue;
-    private final ItemStore items;
+    private final Catalog catalog;
     private final District district;
     private final Clock clock;
 
-    LabelQueue(LabelQueueStore queue, ItemStore items, District district, Clock clock) {
+    LabelQueue(LabelQueueStore queue, Catalog catalog, District district, Clock clock) {
         this.queue = queue;
-        this.items = items;
+        this.catalog = catalog;
         this.district = district;
         this.clock = clock;
     }
@@ -61,9 +61,9 @@ public class LabelQueue {
         List<String> alreadyQueued = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
         List<String> otherSchool = new ArrayList<>();
-        for (String barcode : new LinkedHashSet<>(barcodes.stream().map(ItemRules::normaliseBarcode)
+        for (String barcode : new LinkedHashSet<>(barcodes.stream().map(b -> b.strip().toUpperCase(java.util.Locale.ROOT))
                 .filter(b -> !b.isEmpty()).toList())) {
-            Optional<ItemView> item = items.byBarcode(barcode);
+            Optional<ItemView> item = catalog.itemByBarcode(barcode);
             if (item.isEmpty()) {
                 notFound.add(barcode);
             } else if (item.get().schoolId() != schoolId) {

@@ -1,4 +1,4 @@
-package org.carrel.catalog;
+package org.carrel.catalog.labels;
 
 import java.time.OffsetDateTime;
 

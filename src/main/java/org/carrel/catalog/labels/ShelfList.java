@@ -1,9 +1,10 @@
-package org.carrel.catalog;
+package org.carrel.catalog.labels;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import org.carrel.catalog.Catalog;
+import org.carrel.catalog.ItemView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,12 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ShelfList {
 
     private final Catalog catalog;
-    private final ShelfStore shelf;
     private final LabelQueueStore queue;
 
-    ShelfList(Catalog catalog, ShelfStore shelf, LabelQueueStore queue) {
+    ShelfList(Catalog catalog, LabelQueueStore queue) {
         this.catalog = catalog;
-        this.shelf = shelf;
         this.queue = queue;
     }
 
@@ -25,9 +24,8 @@ public class ShelfList {
     @Transactional(readOnly = true)
     public List<ShelfEntry> page(long schoolId, Long locationId, int offset, int limit) {
         List<ItemView> items = catalog.shelfList(schoolId, locationId, offset, limit);
-        Map<Long, String> titles = shelf.titles(items.stream().map(ItemView::recordId).distinct().toList());
         Set<Long> queued = queue.queuedAmong(items.stream().map(ItemView::id).toList());
         return items.stream()
-                .map(item -> new ShelfEntry(item, titles.get(item.recordId()), queued.contains(item.id()))).toList();
+                .map(item -> new ShelfEntry(item, queued.contains(item.id()))).toList();
     }
 }

@@ -1,9 +1,7 @@
-package org.carrel.catalog;
+package org.carrel.catalog.labels;
 
 import java.util.Objects;
 
-import org.carrel.catalog.labels.LabelSheet;
-import org.carrel.catalog.labels.Symbology;
 
 /**
  * The outcome of printing a label queue: the PDF, or a refusal with its message key (or, for a refusal worded by the
