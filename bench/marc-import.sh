@@ -50,8 +50,8 @@ import() {
     local file="$1"; shift
     local start end
     start=$(date +%s%N)
-    env "$@" /usr/bin/time -f "%M" -o "$work/rss" java -Xmx512m -jar "$JAR" import-marc "$file" --match none \
-        --on-match add --json > "$work/out" 2> "$work/err" || true
+    env "$@" /usr/bin/time -f "%M" -o "$work/rss" java -Xmx512m -jar "$JAR" import-marc "$file" \
+        --json > "$work/out" 2> "$work/err" || true
     end=$(date +%s%N)
     echo "$(( (end - start) / 1000000 )) $(tail -1 "$work/rss") $(tail -1 "$work/out")"
 }

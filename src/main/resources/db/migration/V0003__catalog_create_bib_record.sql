@@ -27,14 +27,15 @@ create index bib_record_title_sort on bib_record (title_sort);
 create index bib_record_created on bib_record (created_at);
 
 -- Identifiers a MARC import matches on: ISBN (always the ISBN-13 form, so ISBN-10 and -13 of one book are one value),
--- LCCN, OCLC number, and CONTROL (001 + '|' + 003).
+-- LCCN, OCLC number, and CONTROL (001 + '|' + 003). Only live records have identifiers: a soft delete removes them.
 create table record_identifier (
     record_id  bigint       not null references bib_record (id) on delete cascade,
     kind       varchar(10)  not null,
     id_value   varchar(120) not null,
     constraint record_identifier_kind check (kind in ('ISBN', 'LCCN', 'OCLC', 'CONTROL'))
 );
-create index record_identifier_value on record_identifier (kind, id_value);
+-- The value leads: H2 looks a chunk's values up through an IN list only on an index's first column.
+create index record_identifier_value on record_identifier (id_value, kind);
 create index record_identifier_record on record_identifier (record_id);
 
 -- A copy. Its barcode is unique in the district; withdrawn copies stay for statistics.

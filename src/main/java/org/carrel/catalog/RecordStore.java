@@ -82,7 +82,7 @@ class RecordStore {
                 .param("id", id).query(RecordStore::stored).optional();
     }
 
-    /** Ids of live records carrying any of these identifiers, per identifier. */
+    /** Ids of live records carrying any of these identifiers, per identifier (lowest id first). */
     Map<RecordValues.Identifier, List<Long>> matching(Collection<RecordValues.Identifier> identifiers) {
         Map<RecordValues.Identifier, List<Long>> found = new java.util.HashMap<>();
         identifiers.stream().collect(java.util.stream.Collectors.groupingBy(RecordValues.Identifier::kind))
@@ -90,10 +90,9 @@ class RecordStore {
                     List<String> values = ofKind.stream().map(RecordValues.Identifier::value).distinct().toList();
                     for (int from = 0; from < values.size(); from += 500) {
                         jdbc.sql("""
-                                        select i.id_value, i.record_id from record_identifier i
-                                        join bib_record r on r.id = i.record_id
-                                        where i.kind = :kind and i.id_value in (:values) and r.deleted_at is null
-                                        order by i.record_id""")
+                                        select id_value, record_id from record_identifier
+                                        where id_value in (:values) and kind = :kind
+                                        order by record_id""")
                                 .param("kind", kind)
                                 .param("values", values.subList(from, Math.min(values.size(), from + 500)))
                                 .query((row, n) -> {
@@ -106,9 +105,11 @@ class RecordStore {
         return found;
     }
 
+    /** Hides a record; its identifiers go, so no import matches a record that left the catalogue. */
     void softDelete(long id, OffsetDateTime now) {
         jdbc.sql("update bib_record set deleted_at = :now, version = version + 1 where id = :id")
                 .param("now", now).param("id", id).update();
+        jdbc.sql("delete from record_identifier where record_id = :id").param("id", id).update();
     }
 
     void delete(long id) {
