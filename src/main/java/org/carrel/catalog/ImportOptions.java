@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
  * @param matchOn    identifiers that make an incoming record the same title as a stored one
  * @param onMatch    what to do with a record that matches: add it anyway, overlay, merge or skip
  * @param dryRun     report what would happen, change nothing
+ * @param onlySchools the schools copies may go to (a librarian's own); null for every school
  */
 public record ImportOptions(String schoolCode, Map<String, String> schoolMap, Set<MatchPoint> matchOn, OnMatch onMatch,
-                            boolean dryRun) {
+                            boolean dryRun, Set<Long> onlySchools) {
 
     /** Identifiers an import matches on; CONTROL is 001 with 003. */
     public enum MatchPoint { ISBN, LCCN, OCLC, CONTROL }
@@ -34,6 +35,18 @@ public record ImportOptions(String schoolCode, Map<String, String> schoolMap, Se
     public ImportOptions {
         schoolMap = Map.copyOf(schoolMap);
         matchOn = Set.copyOf(matchOn);
+        onlySchools = onlySchools == null ? null : Set.copyOf(onlySchools);
+    }
+
+    /** Options that may place copies at any school (the command line, a district admin). */
+    public ImportOptions(String schoolCode, Map<String, String> schoolMap, Set<MatchPoint> matchOn, OnMatch onMatch,
+                         boolean dryRun) {
+        this(schoolCode, schoolMap, matchOn, onMatch, dryRun, null);
+    }
+
+    /** The same options for someone who may add copies only at these schools: others' copies are reported. */
+    public ImportOptions onlyAt(Set<Long> schoolIds) {
+        return new ImportOptions(schoolCode, schoolMap, matchOn, onMatch, dryRun, schoolIds);
     }
 
     /** Match on every identifier and keep stored records as they are: the safe choice. */

@@ -13,10 +13,7 @@ import java.util.Set;
 import org.carrel.catalog.marc.CallNumbers;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL of copies. Shelf order is {@code call_number_sort}, the key {@link CallNumbers} computes. */

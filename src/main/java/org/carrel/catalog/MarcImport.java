@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -23,9 +21,6 @@ import org.carrel.catalog.CatalogEvents.RecordCreated;
 import org.carrel.catalog.ImportOptions.OnMatch;
 import org.carrel.catalog.importing.ItemDraft;
 import org.carrel.district.District;
-import org.carrel.district.LocationForm;
-import org.carrel.district.LocationView;
-import org.carrel.district.SchoolView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -93,8 +88,7 @@ class MarcImport {
         final String actor;
         final Consumer<ImportLine> lineSink;
         final List<ImportLine> pendingLines = new ArrayList<>();
-        final Map<String, Optional<SchoolView>> schools = new HashMap<>();
-        final Map<String, Long> locations = new HashMap<>();
+        final CopyPlacement placement;
         /** In a dry run nothing is stored, so records and barcodes met earlier in the files are remembered here. */
         final Map<RecordValues.Identifier, Long> dryIdentifiers = new HashMap<>();
         final Set<String> dryBarcodes = new HashSet<>();
@@ -109,6 +103,7 @@ class MarcImport {
             this.options = options;
             this.actor = actor;
             this.lineSink = lineSink;
+            this.placement = new CopyPlacement(district, options, actor);
         }
 
         void file(Path file, String name, long before) throws IOException {
@@ -157,7 +152,7 @@ class MarcImport {
                     jobs.refreshStatistics();
                 }
             } catch (RuntimeException chunkFailed) {
-                locations.clear();
+                placement.forget();
                 for (Incoming in : chunk) {
                     in.reset();
                     try {
@@ -167,7 +162,7 @@ class MarcImport {
                         });
                         account(List.of(in));
                     } catch (RuntimeException e) {
-                        locations.clear();
+                        placement.forget();
                         reject(in.file, in.number, in.offset, "could not be stored: " + rootMessage(e));
                     }
                 }
@@ -204,62 +199,9 @@ class MarcImport {
                                 + "copy (barcodes are never renumbered)");
                         continue;
                     }
-                    resolve(in, draft, barcode);
+                    placement.place(in, draft, barcode).ifPresent(in.items::add);
                 }
             }
-        }
-
-        void resolve(Incoming in, ItemDraft draft, String barcode) {
-            String code = options.schoolCode() != null ? options.schoolCode() : draft.schoolCode();
-            if (code == null || code.isBlank()) {
-                in.itemProblems.add("copy " + barcode + " not created: its holdings field names no school; give "
-                        + "--school CODE");
-                return;
-            }
-            String mapped = options.schoolMap().getOrDefault(code.strip().toUpperCase(Locale.ROOT), code.strip());
-            Optional<SchoolView> school = schools.computeIfAbsent(mapped.toUpperCase(Locale.ROOT), district::school);
-            if (school.isEmpty()) {
-                in.itemProblems.add("copy " + barcode + " not created: the district has no school '" + mapped
-                        + "'; map it with --school-map " + code.strip() + "=CODE");
-                return;
-            }
-            if (!ItemRules.BARCODE.matcher(barcode).matches()) {
-                in.itemProblems.add("copy not created: the barcode '" + barcode + "' has spaces or characters a "
-                        + "scanner cannot send");
-                return;
-            }
-            Long location = location(in, school.get(), draft.locationCode());
-            in.items.add(new ItemValues(barcode, school.get().id(), location, blankToNull(draft.callNumber()),
-                    draft.itemType(), draft.status(), draft.copyNumber(), draft.price(), draft.replacementCost(),
-                    draft.acquiredOn(), blankToNull(draft.fundingSource()), null, blankToNull(draft.notes())));
-        }
-
-        /** The school's location with this code, created (and reported) when the school has none by that code yet. */
-        Long location(Incoming in, SchoolView school, String code) {
-            if (code == null || code.isBlank()) {
-                return null;
-            }
-            String wanted = code.strip().toUpperCase(Locale.ROOT);
-            String key = school.id() + "/" + wanted;
-            if (locations.containsKey(key)) {
-                return locations.get(key);
-            }
-            Long found = district.locations(school.id()).stream().filter(l -> l.code().equalsIgnoreCase(wanted))
-                    .map(LocationView::id).findFirst().orElse(null);
-            if (found == null && options.dryRun()) {
-                in.warnings.add("location " + wanted + " would be created at " + school.code());
-            } else if (found == null) {
-                var result = district.addLocation(school.id(), new LocationForm(wanted, wanted, "", 0L), actor);
-                if (result instanceof org.carrel.district.DistrictResult.Saved saved) {
-                    found = saved.id();
-                    in.warnings.add("location " + wanted + " created at " + school.code());
-                } else {
-                    in.warnings.add("location '" + code.strip() + "' is not a valid location code; copies from it "
-                            + "have no location");
-                }
-            }
-            locations.put(key, found);
-            return found;
         }
 
         void write(List<Incoming> chunk) {
@@ -354,10 +296,6 @@ class MarcImport {
 
     private static int is(Incoming in, String outcome) {
         return outcome.equals(in.outcome) ? 1 : 0;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static String rootMessage(Throwable e) {

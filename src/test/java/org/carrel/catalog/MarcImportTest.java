@@ -180,4 +180,17 @@ class MarcImportTest {
         assertThat(stored).isEqualTo("El sue\u00f1o");
         assertThat(stored.getBytes(StandardCharsets.UTF_8)).hasSize(9);
     }
+
+    @Test
+    void aLibrarianImportsCopiesOnlyForTheirOwnSchools() {
+        SchoolView maple = CatalogTestData.school(district, "MAPLE");
+
+        ImportCounts counts = run(ImportOptions.defaults().onlyAt(Set.of(oak.id())), aRecord("Holes")
+                .koha952("OAK", null, "37000001", "BK", false).koha952("MAPLE", null, "37000002", "BK", false).build());
+
+        assertThat(counts.items()).isEqualTo(1);
+        assertThat(catalog.itemByBarcode("37000002")).isEmpty();
+        assertThat(lines).filteredOn(l -> l.outcome().equals("ITEM")).singleElement()
+                .satisfies(l -> assertThat(l.message()).contains("37000002").contains(maple.code()));
+    }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.carrel.testing.CarrelJar;
 import org.carrel.testing.CarrelJar.Finished;
 import org.carrel.testing.CarrelJar.Server;
+import org.carrel.testing.MarcUploads;
 import org.carrel.testing.TempFolders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,5 +58,34 @@ class CommandsIT {
             HttpResponse<String> schools = server.get("/api/v1/schools");
             assertThat(schools.body()).as("a command never writes the demo district").isEqualTo("[]");
         }
+    }
+
+    @Test
+    void importMarcReportsProblemsEndsWithTheJsonCountsAndExportMarcWritesThemBack() throws Exception {
+        java.nio.file.Path file = data.resolve("books.mrc");
+        java.nio.file.Files.write(file, MarcUploads.twoGoodOneBroken());
+
+        Finished imported = CarrelJar.run(env, LIMIT, "import-marc", file.toString(), "--json");
+        assertThat(imported.exitCode()).as(imported.stderr()).isEqualTo(1);
+        List<String> lines = imported.stdout().lines().toList();
+        assertThat(lines.get(lines.size() - 1))
+                .isEqualTo("{\"read\":3,\"added\":2,\"overlaid\":0,\"merged\":0,\"skipped\":0,\"rejected\":1,\"items\":0}");
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("record 2").contains("rejected"));
+
+        Finished again = CarrelJar.run(env, LIMIT, "import-marc", file.toString(), "--dry-run", "--json");
+        assertThat(again.stdout().lines().reduce((a, b) -> b).orElseThrow()).contains("\"skipped\":2");
+
+        java.nio.file.Path out = data.resolve("export.xml");
+        Finished exported = CarrelJar.run(env, LIMIT, "export-marc", "--out", out.toString(), "--format", "marcxml");
+        assertThat(exported.exitCode()).as(exported.stderr()).isZero();
+        assertThat(java.nio.file.Files.readString(out)).contains("Kitchen Chemistry", "Garden Physics");
+
+        assertThat(CarrelJar.run(env, LIMIT, "import-marc").exitCode()).as("no file is wrong usage").isEqualTo(2);
+        assertThat(CarrelJar.run(env, LIMIT, "import-marc", file.toString(), "--on-match", "maybe").exitCode())
+                .isEqualTo(2);
+        assertThat(CarrelJar.run(env, LIMIT, "import-marc", data.resolve("missing.mrc").toString()).exitCode())
+                .isEqualTo(1);
+        assertThat(CarrelJar.run(env, LIMIT, "export-marc", "--out", out.toString(), "--school", "NOPE").exitCode())
+                .isEqualTo(1);
     }
 }

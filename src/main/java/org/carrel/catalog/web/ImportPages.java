@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.carrel.accounts.Allowed;
 import org.carrel.accounts.Permission;
+import org.carrel.accounts.Role;
 import org.carrel.accounts.SignedInUser;
 import org.carrel.catalog.ImportJob;
 import org.carrel.catalog.ImportLine;
@@ -88,7 +89,8 @@ class ImportPages {
         if (!errors.isEmpty()) {
             return form(user, form, new FormErrors(errors), HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        ImportOptions options = form.options();
+        ImportOptions options = user.role() == Role.DISTRICT_ADMIN ? form.options()
+                : form.options().onlyAt(user.schoolIds());
         List<Path> saved = save(sent);
         long job;
         try {
