@@ -67,6 +67,8 @@ class BrowserSuiteTest {
     Accounts accounts;
     @Autowired
     District district;
+    @Autowired
+    org.carrel.catalog.Catalog catalog;
 
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) {
@@ -172,6 +174,25 @@ class BrowserSuiteTest {
         assertThat(driver().findElement(By.id("import-bar")).getDomAttribute("value")).isEqualTo("100");
         assertThat(driver().findElement(By.tagName("main")).getText()).contains("Kitchen Chemistry")
                 .contains("leader");
+    }
+
+    @Test
+    void aLibrarianScansACopyIntoTheLabelQueueWithTheKeyboardAndSeesThePrintForm() {
+        PageChecks checks = new PageChecks(driver(), origin());
+        signIn(checks, Role.LIBRARIAN);
+        long oak = district.school("OAK").orElseThrow().id();
+        String barcode = catalog.shelfList(oak, null, 0, 1).get(0).barcode();
+        driver().get(origin() + "/staff/catalog/labels?school=OAK");
+        checks.forgetLogs();
+
+        driver().findElement(By.id("f-barcode")).sendKeys(barcode, Keys.ENTER);
+
+        new WebDriverWait(driver(), Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("form[action='/staff/catalog/labels/pdf']")).isEmpty());
+        assertThat(checks.checkCurrentPage().problems()).isEmpty();
+        assertThat(driver().findElement(By.tagName("main")).getText()).contains(barcode);
+        assertThat(driver().switchTo().activeElement().getAttribute("id")).as("the scan box keeps the focus")
+                .isEqualTo("f-barcode");
     }
 
     @Test
