@@ -89,6 +89,8 @@ create table marc_import (
     rejected     integer       not null default 0,
     items        integer       not null default 0,
     started_at   timestamp with time zone not null,
+    -- Moves with every chunk; a RUNNING import that has not moved for ten minutes died with its server.
+    updated_at   timestamp with time zone not null,
     finished_at  timestamp with time zone,
     constraint marc_import_state check (state in ('RUNNING', 'FINISHED', 'FAILED'))
 );

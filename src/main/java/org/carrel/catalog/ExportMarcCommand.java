@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,11 +54,9 @@ class ExportMarcCommand implements AdminCommand {
             CommandLine line = CommandLine.parse(args, Set.of("out", "format", "school"), Set.of("no-item-details"),
                     false);
             file = Path.of(line.required("out"));
-            String formatName = line.option("format").orElse("marc").strip().toLowerCase(Locale.ROOT);
-            if (!MarcExport.formats().contains(formatName)) {
-                throw new CommandLine.UsageException("--format takes marc or marcxml, not '" + formatName + "'");
-            }
-            format = MarcExport.Format.valueOf(formatName.toUpperCase(Locale.ROOT));
+            String formatName = line.option("format").orElse("marc");
+            format = MarcExport.Format.parse(formatName).orElseThrow(() -> new CommandLine.UsageException(
+                    "--format takes marc or marcxml, not '" + formatName + "'"));
             schoolCode = line.option("school");
             details = !line.flag("no-item-details");
         } catch (CommandLine.UsageException e) {

@@ -60,8 +60,9 @@ class ImportStore {
     long start(String fileNames, String actor, ImportOptions options, long totalBytes, OffsetDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into marc_import (file_names, actor, options, dry_run, state, total_bytes, started_at)
-                        values (:files, :actor, :options, :dryRun, 'RUNNING', :total, :now)""")
+                        insert into marc_import (file_names, actor, options, dry_run, state, total_bytes, started_at,
+                                                 updated_at)
+                        values (:files, :actor, :options, :dryRun, 'RUNNING', :total, :now, :now)""")
                 .param("files", RecordValues.clip(fileNames, 2000)).param("actor", actor)
                 .param("options", RecordValues.clip(options.describe(), 500)).param("dryRun", options.dryRun())
                 .param("total", totalBytes).param("now", now)
@@ -69,16 +70,16 @@ class ImportStore {
         return keys.getKeyAs(Long.class);
     }
 
-    void progress(long id, long doneBytes, ImportCounts counts) {
+    void progress(long id, long doneBytes, ImportCounts counts, OffsetDateTime now) {
         jdbc.sql("""
-                        update marc_import set done_bytes = :done, read_count = :read, added = :added,
+                        update marc_import set updated_at = :now, done_bytes = :done, read_count = :read, added = :added,
                                overlaid = :overlaid, merged = :merged, skipped = :skipped, rejected = :rejected,
                                items = :items
                         where id = :id""")
                 .param("done", doneBytes).param("read", counts.read()).param("added", counts.added())
                 .param("overlaid", counts.overlaid()).param("merged", counts.merged())
                 .param("skipped", counts.skipped()).param("rejected", counts.rejected())
-                .param("items", counts.items()).param("id", id).update();
+                .param("items", counts.items()).param("now", now).param("id", id).update();
     }
 
     void finish(long id, String state, OffsetDateTime now) {
@@ -122,10 +123,15 @@ class ImportStore {
                 .list();
     }
 
-    /** Marks imports left RUNNING by a stopped server as failed, so their pages do not poll forever. */
-    void failAbandoned(OffsetDateTime now) {
-        jdbc.sql("update marc_import set state = 'FAILED', finished_at = :now where state = 'RUNNING'")
-                .param("now", now).update();
+    /**
+     * Marks as failed the imports still RUNNING that have not moved since {@code cutoff}: their server stopped
+     * during the import (whatever node ran it), so their pages stop waiting for them.
+     */
+    void failStalled(OffsetDateTime cutoff, OffsetDateTime now) {
+        jdbc.sql("""
+                        update marc_import set state = 'FAILED', finished_at = :now
+                        where state = 'RUNNING' and updated_at < :cutoff""")
+                .param("now", now).param("cutoff", cutoff).update();
     }
 
     private static ImportJob job(ResultSet row, int n) throws SQLException {

@@ -2,7 +2,6 @@ package org.carrel.catalog;
 
 import java.io.OutputStream;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.carrel.district.District;
@@ -26,7 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class MarcExport {
 
     /** ISO 2709 ({@code marc}) or MARCXML. */
-    public enum Format { MARC, MARCXML }
+    public enum Format {
+        MARC, MARCXML;
+
+        /** The format as typed ({@code marc}, {@code marcxml}, any case), or empty. */
+        public static java.util.Optional<Format> parse(String text) {
+            return java.util.Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(text.strip())).findFirst();
+        }
+    }
 
     private final RecordStore records;
     private final ItemStore items;
@@ -123,9 +129,5 @@ public class MarcExport {
                 field.addSubfield(MARC.newSubfield(code, value.toString()));
             }
         }
-    }
-
-    static List<String> formats() {
-        return List.of("marc", "marcxml");
     }
 }

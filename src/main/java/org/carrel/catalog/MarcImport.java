@@ -289,8 +289,8 @@ class MarcImport {
 
         void progress(long doneBytes) {
             flushLines();
-            ImportCounts now = counts;
-            transaction.executeWithoutResult(status -> jobs.progress(jobId, doneBytes, now));
+            ImportCounts soFar = counts;
+            transaction.executeWithoutResult(status -> jobs.progress(jobId, doneBytes, soFar, OffsetDateTime.now(clock)));
         }
     }
 

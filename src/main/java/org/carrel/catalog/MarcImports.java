@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MarcImports {
 
     private static final Logger log = LoggerFactory.getLogger(MarcImports.class);
+    /** A chunk of 500 records takes well under a second; ten minutes without one means the import's server died. */
+    private static final Duration STALLED = Duration.ofMinutes(10);
 
     /** The result of an import run now: its job (for the report page) and its counts. */
     public record Finished(long jobId, ImportCounts counts) {
@@ -81,13 +84,16 @@ public class MarcImports {
         return jobId;
     }
 
-    @Transactional(readOnly = true)
+    /** The import; one whose server stopped while it ran (no progress for ten minutes) is shown as FAILED. */
+    @Transactional
     public Optional<ImportJob> job(long id) {
+        failStalled();
         return jobs.find(id);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public List<ImportJob> recent(int limit) {
+        failStalled();
         return jobs.newest(Math.max(1, Math.min(limit, 200)));
     }
 
@@ -95,6 +101,11 @@ public class MarcImports {
     @Transactional(readOnly = true)
     public List<ImportLine> lines(long jobId, int offset, int limit) {
         return jobs.lines(jobId, Math.max(0, offset), Math.max(1, Math.min(limit, 1000)));
+    }
+
+    private void failStalled() {
+        OffsetDateTime now = now();
+        jobs.failStalled(now.minus(STALLED), now);
     }
 
     @PreDestroy

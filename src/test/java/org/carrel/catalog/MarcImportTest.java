@@ -33,6 +33,8 @@ class MarcImportTest {
     District district;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ImportStore importStore;
     @TempDir
     Path folder;
 
@@ -192,5 +194,15 @@ class MarcImportTest {
         assertThat(catalog.itemByBarcode("37000002")).isEmpty();
         assertThat(lines).filteredOn(l -> l.outcome().equals("ITEM")).singleElement()
                 .satisfies(l -> assertThat(l.message()).contains("37000002").contains(maple.code()));
+    }
+
+    @Test
+    void anImportWhoseServerStoppedIsShownAsFailedOnceItHasNotMovedForTenMinutes() {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        long stalled = importStore.start("old.mrc", "test", ImportOptions.defaults(), 100, now.minusMinutes(11));
+        long running = importStore.start("new.mrc", "test", ImportOptions.defaults(), 100, now.minusMinutes(1));
+
+        assertThat(imports.job(stalled).orElseThrow().state()).isEqualTo("FAILED");
+        assertThat(imports.job(running).orElseThrow().state()).isEqualTo("RUNNING");
     }
 }
