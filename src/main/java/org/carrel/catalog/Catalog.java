@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.carrel.accounts.AuditLog;
-import org.carrel.catalog.CatalogEvents.ItemAdded;
-import org.carrel.catalog.CatalogEvents.ItemChanged;
-import org.carrel.catalog.CatalogEvents.ItemDeleted;
 import org.carrel.catalog.CatalogEvents.RecordChanged;
 import org.carrel.catalog.CatalogEvents.RecordCreated;
 import org.carrel.catalog.CatalogEvents.RecordDeleted;
@@ -19,16 +16,13 @@ import org.carrel.district.District;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * The catalogue: bibliographic records (MARC kept losslessly) and their copies. Changes return a
- * {@link CatalogResult}, write an audit entry named {@code catalog.<record>.<act>} and publish a
- * {@link CatalogEvents} event in the same transaction. {@code actor} is the user name of whoever acts. Callers check
- * that the actor may act for the copy's school; the catalogue checks everything about the copy itself.
+ * The catalogue's bibliographic records, their MARC kept losslessly; their copies are {@link Copies}. Changes return
+ * a {@link CatalogResult}, write an audit entry named {@code catalog.record.<act>} and publish a
+ * {@link CatalogEvents} event in the same transaction. {@code actor} is the user name of whoever acts.
  */
 @Service
 public class Catalog {
@@ -144,181 +138,12 @@ public class Catalog {
         return new CatalogResult.Saved(id);
     }
 
-    // Items
-
-    @Transactional(readOnly = true)
-    public Optional<ItemView> item(long id) {
-        return items.find(id);
-    }
-
-    /** The copy with this barcode, as a scanner sends it (case and surrounding spaces ignored). */
-    @Transactional(readOnly = true)
-    public Optional<ItemView> itemByBarcode(String barcode) {
-        return items.byBarcode(ItemRules.normaliseBarcode(barcode));
-    }
-
-    /** A school's copies in shelf order (optionally of one location), a page at a time. */
-    @Transactional(readOnly = true)
-    public List<ItemView> shelfList(long schoolId, Long locationId, int offset, int limit) {
-        return items.shelfList(schoolId, locationId, Math.max(0, offset), Math.max(1, Math.min(limit, 1000)));
-    }
-
-    /** Whether any copy is shelved at this location (a location in use cannot be removed). */
-    @Transactional(readOnly = true)
-    public boolean locationInUse(long locationId) {
-        return items.locationInUse(locationId);
-    }
-
-    @Transactional
-    public CatalogResult addItem(long recordId, ItemForm form, String actor) {
-        Optional<RecordStore.StoredRecord> record = records.find(recordId);
-        if (record.isEmpty()) {
-            return new CatalogResult.Refused("catalog.record.notFound");
-        }
-        ItemRules.Checked checked = ItemRules.check(form);
-        Optional<CatalogResult> invalid = refuseInvalid(checked, null);
-        if (invalid.isPresent()) {
-            return invalid.get();
-        }
-        ItemValues item = checked.values();
-        String recordCallNumber = Description.of(StoredMarc.read(record.get().marc())).callNumber();
-        Optional<Long> id = unlessTaken(() -> items.insert(recordId, item, recordCallNumber, now()));
-        if (id.isEmpty()) {
-            return duplicateBarcode();
-        }
-        audit.record(actor, "catalog.item.added", "item", id.get(), item.barcode() + " on record " + recordId);
-        events.publishEvent(new ItemAdded(id.get(), recordId, item.schoolId()));
-        return new CatalogResult.Saved(id.get());
-    }
-
-    /** Edits a copy's details (not its status) if nobody changed it since {@code form.version()}. */
-    @Transactional
-    public CatalogResult updateItem(long itemId, ItemForm form, String actor) {
-        Optional<ItemView> existing = items.find(itemId);
-        if (existing.isEmpty()) {
-            return new CatalogResult.Refused("catalog.item.notFound");
-        }
-        ItemRules.Checked checked = ItemRules.check(form);
-        Optional<CatalogResult> invalid = refuseInvalid(checked, itemId);
-        if (invalid.isPresent()) {
-            return invalid.get();
-        }
-        if (existing.get().inCirculation() && existing.get().schoolId() != checked.values().schoolId()) {
-            return CatalogResult.invalid("school", "catalog.item.school.inCirculation");
-        }
-        ItemValues item = checked.values();
-        String recordCallNumber = record(existing.get().recordId()).map(r -> r.description().callNumber())
-                .orElse(null);
-        long version = version(form.version());
-        Optional<Boolean> updated = unlessTaken(() -> items.update(itemId, version, item, recordCallNumber));
-        if (updated.isEmpty()) {
-            return duplicateBarcode();
-        }
-        if (!updated.get()) {
-            return CatalogResult.stale();
-        }
-        audit.record(actor, "catalog.item.updated", "item", itemId, item.barcode());
-        events.publishEvent(new ItemChanged(itemId, existing.get().recordId(), item.schoolId(),
-                existing.get().status()));
-        return new CatalogResult.Saved(itemId);
-    }
-
-    /**
-     * Sets a copy's status by hand (missing, damaged, withdrawn...) with the reason staff give. Copies out in
-     * circulation change only through circulation; withdrawing needs a reason.
-     */
-    @Transactional
-    public CatalogResult changeStatus(long itemId, long version, ItemStatus status, String reason, String actor) {
-        Optional<ItemView> item = items.find(itemId);
-        if (item.isEmpty()) {
-            return new CatalogResult.Refused("catalog.item.notFound");
-        }
-        if (item.get().inCirculation()) {
-            return new CatalogResult.Refused("catalog.item.status.inCirculation");
-        }
-        if (status == ItemStatus.CHECKED_OUT || status == ItemStatus.IN_TRANSIT || status == ItemStatus.ON_HOLD_SHELF) {
-            return CatalogResult.invalid("status", "catalog.item.status.circulationOnly");
-        }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            return CatalogResult.invalid("reason", "form.required");
-        }
-        if (why.length() > 500) {
-            return CatalogResult.invalid("reason", "form.tooLong");
-        }
-        if (!items.changeStatus(itemId, version, status, why, now())) {
-            return CatalogResult.stale();
-        }
-        audit.record(actor, "catalog.item.status", "item", itemId,
-                item.get().barcode() + ": " + item.get().status() + " -> " + status + " (" + why + ")");
-        events.publishEvent(new ItemChanged(itemId, item.get().recordId(), item.get().schoolId(), status));
-        return new CatalogResult.Saved(itemId);
-    }
-
-    /** Deletes a copy entered by mistake; never one in circulation, and never a withdrawn one (kept for statistics). */
-    @Transactional
-    public CatalogResult deleteItem(long itemId, String actor) {
-        Optional<ItemView> item = items.find(itemId);
-        if (item.isEmpty()) {
-            return new CatalogResult.Refused("catalog.item.notFound");
-        }
-        if (item.get().inCirculation()) {
-            return new CatalogResult.Refused("catalog.item.delete.inCirculation");
-        }
-        if (item.get().status() == ItemStatus.WITHDRAWN) {
-            return new CatalogResult.Refused("catalog.item.delete.withdrawn");
-        }
-        items.delete(itemId);
-        audit.record(actor, "catalog.item.deleted", "item", itemId, item.get().barcode());
-        events.publishEvent(new ItemDeleted(itemId, item.get().recordId(), item.get().schoolId()));
-        return new CatalogResult.Saved(itemId);
-    }
-
-    private Optional<CatalogResult> refuseInvalid(ItemRules.Checked checked, Long itemId) {
-        if (!checked.valid()) {
-            return Optional.of(new CatalogResult.Invalid(checked.errors()));
-        }
-        ItemValues item = checked.values();
-        if (district.school(item.schoolId()).isEmpty()) {
-            return Optional.of(CatalogResult.invalid("school", "form.choice.invalid"));
-        }
-        if (item.locationId() != null && district.location(item.schoolId(), item.locationId()).isEmpty()) {
-            return Optional.of(CatalogResult.invalid("location", "catalog.item.location.otherSchool"));
-        }
-        if (items.barcodeTaken(item.barcode(), itemId)) {
-            return Optional.of(duplicateBarcode());
-        }
-        return Optional.empty();
-    }
-
     private static Optional<CatalogResult> refuseWithoutTitle(Record marc) {
         DataField title = (DataField) marc.getVariableField("245");
         if (title == null || title.getSubfield('a') == null || title.getSubfield('a').getData().isBlank()) {
             return Optional.of(CatalogResult.invalid("marc", "catalog.record.title.required"));
         }
         return Optional.empty();
-    }
-
-    private static CatalogResult duplicateBarcode() {
-        return new CatalogResult.Duplicate(org.carrel.shared.FormErrors.of("barcode", "catalog.item.barcode.taken"));
-    }
-
-    /** Runs a write that a concurrent change may make a duplicate; empty (and the transaction rolled back) if so. */
-    private static <T> Optional<T> unlessTaken(java.util.function.Supplier<T> write) {
-        try {
-            return Optional.of(write.get());
-        } catch (DuplicateKeyException e) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return Optional.empty();
-        }
-    }
-
-    private static long version(String text) {
-        try {
-            return Long.parseLong(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private OffsetDateTime now() {

@@ -160,11 +160,6 @@ class ItemStore {
                 .query(Integer.class).single() > 0;
     }
 
-    boolean locationInUse(long locationId) {
-        return jdbc.sql("select count(*) from item where location_id = :location").param("location", locationId)
-                .query(Integer.class).single() > 0;
-    }
-
     private static MapSqlParameterSource columns(long recordId, ItemValues item, String recordCallNumber,
                                                  OffsetDateTime now) {
         String shelved = item.callNumber() != null ? item.callNumber() : recordCallNumber;

@@ -26,6 +26,10 @@ class CatalogTest {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+
+    Copies copies;
     @Autowired
     District district;
     @Autowired
@@ -57,9 +61,9 @@ class CatalogTest {
 
     @Test
     void addsACopyAndTellsOtherModules() {
-        long item = saved(catalog.addItem(record, copy(" 3100042 ", oak, null), "test"));
+        long item = saved(copies.addItem(record, copy(" 3100042 ", oak, null), "test"));
 
-        ItemView added = catalog.itemByBarcode("3100042").orElseThrow();
+        ItemView added = copies.itemByBarcode("3100042").orElseThrow();
         assertThat(added.id()).isEqualTo(item);
         assertThat(added.condition()).isEqualTo("GOOD");
         assertThat(events.stream(RecordCreated.class)).containsExactly(new RecordCreated(record));
@@ -68,74 +72,74 @@ class CatalogTest {
 
     @Test
     void refusesADuplicateBarcodeAndAnotherSchoolsLocation() {
-        catalog.addItem(record, copy("3100043", oak, null), "test");
+        copies.addItem(record, copy("3100043", oak, null), "test");
         long mapleShelf = saved(district.addLocation(maple.id(), new LocationForm("MYS", "Mystery", "", 0L), "test"));
 
-        assertThat(catalog.addItem(record, copy("3100043", maple, null), "test"))
+        assertThat(copies.addItem(record, copy("3100043", maple, null), "test"))
                 .isInstanceOf(CatalogResult.Duplicate.class);
-        assertThat(catalog.addItem(record, copy("3100044", oak, mapleShelf), "test").errors().get("location"))
+        assertThat(copies.addItem(record, copy("3100044", oak, mapleShelf), "test").errors().get("location"))
                 .isEqualTo("catalog.item.location.otherSchool");
-        assertThat(catalog.addItem(record, copy("has space", oak, null), "test").errors().get("barcode"))
+        assertThat(copies.addItem(record, copy("has space", oak, null), "test").errors().get("barcode"))
                 .isEqualTo("catalog.item.barcode.invalid");
     }
 
     @Test
     void changesAStatusOnlyWithAReasonAndNeverForACopyInCirculation() {
-        long item = saved(catalog.addItem(record, copy("3100045", oak, null), "test"));
+        long item = saved(copies.addItem(record, copy("3100045", oak, null), "test"));
 
-        assertThat(catalog.changeStatus(item, 0, ItemStatus.MISSING, " ", "test").errors().get("reason"))
+        assertThat(copies.changeStatus(item, 0, ItemStatus.MISSING, " ", "test").errors().get("reason"))
                 .isEqualTo("form.required");
-        assertThat(catalog.changeStatus(item, 0, ItemStatus.CHECKED_OUT, "x", "test").errors().get("status"))
+        assertThat(copies.changeStatus(item, 0, ItemStatus.CHECKED_OUT, "x", "test").errors().get("status"))
                 .isEqualTo("catalog.item.status.circulationOnly");
-        saved(catalog.changeStatus(item, 0, ItemStatus.MISSING, "Not found at inventory", "test"));
-        assertThat(catalog.item(item).orElseThrow().statusReason()).isEqualTo("Not found at inventory");
+        saved(copies.changeStatus(item, 0, ItemStatus.MISSING, "Not found at inventory", "test"));
+        assertThat(copies.item(item).orElseThrow().statusReason()).isEqualTo("Not found at inventory");
         assertThat(events.stream(ItemChanged.class)).extracting(ItemChanged::status).containsExactly(ItemStatus.MISSING);
-        assertThat(catalog.changeStatus(item, 0, ItemStatus.DAMAGED, "stale", "test")).isEqualTo(CatalogResult.stale());
+        assertThat(copies.changeStatus(item, 0, ItemStatus.DAMAGED, "stale", "test")).isEqualTo(CatalogResult.stale());
 
         jdbc.sql("update item set status = 'CHECKED_OUT' where id = :id").param("id", item).update();
-        assertThat(catalog.changeStatus(item, 2, ItemStatus.AVAILABLE, "found", "test"))
+        assertThat(copies.changeStatus(item, 2, ItemStatus.AVAILABLE, "found", "test"))
                 .isInstanceOf(CatalogResult.Refused.class);
     }
 
     @Test
     void neverDeletesACopyOnLoanOrAWithdrawnOne() {
-        long onLoan = saved(catalog.addItem(record, copy("3100046", oak, null), "test"));
-        long withdrawn = saved(catalog.addItem(record, copy("3100047", oak, null), "test"));
-        long mistake = saved(catalog.addItem(record, copy("3100048", oak, null), "test"));
+        long onLoan = saved(copies.addItem(record, copy("3100046", oak, null), "test"));
+        long withdrawn = saved(copies.addItem(record, copy("3100047", oak, null), "test"));
+        long mistake = saved(copies.addItem(record, copy("3100048", oak, null), "test"));
         jdbc.sql("update item set status = 'CHECKED_OUT' where id = :id").param("id", onLoan).update();
-        catalog.changeStatus(withdrawn, 0, ItemStatus.WITHDRAWN, "Weeded: outdated", "test");
+        copies.changeStatus(withdrawn, 0, ItemStatus.WITHDRAWN, "Weeded: outdated", "test");
 
-        assertThat(catalog.deleteItem(onLoan, "test")).extracting(r -> ((CatalogResult.Refused) r).messageKey())
+        assertThat(copies.deleteItem(onLoan, "test")).extracting(r -> ((CatalogResult.Refused) r).messageKey())
                 .isEqualTo("catalog.item.delete.inCirculation");
-        assertThat(catalog.deleteItem(withdrawn, "test")).extracting(r -> ((CatalogResult.Refused) r).messageKey())
+        assertThat(copies.deleteItem(withdrawn, "test")).extracting(r -> ((CatalogResult.Refused) r).messageKey())
                 .isEqualTo("catalog.item.delete.withdrawn");
-        saved(catalog.deleteItem(mistake, "test"));
-        assertThat(catalog.item(mistake)).isEmpty();
+        saved(copies.deleteItem(mistake, "test"));
+        assertThat(copies.item(mistake)).isEmpty();
     }
 
     @Test
     void deletesARecordOnlyOnceItsCopiesAreGoneOrWithdrawnAndKeepsWithdrawnOnesForStatistics() {
-        long item = saved(catalog.addItem(record, copy("3100049", oak, null), "test"));
+        long item = saved(copies.addItem(record, copy("3100049", oak, null), "test"));
 
         assertThat(catalog.deleteRecord(record, "test")).isInstanceOf(CatalogResult.Refused.class);
-        catalog.changeStatus(item, 0, ItemStatus.WITHDRAWN, "Weeded", "test");
+        copies.changeStatus(item, 0, ItemStatus.WITHDRAWN, "Weeded", "test");
         saved(catalog.deleteRecord(record, "test"));
 
         assertThat(catalog.record(record)).isEmpty();
-        assertThat(catalog.item(item)).as("the withdrawn copy stays for statistics").isPresent();
+        assertThat(copies.item(item)).as("the withdrawn copy stays for statistics").isPresent();
         assertThat(events.stream(RecordDeleted.class)).containsExactly(new RecordDeleted(record));
     }
 
     @Test
     void aLocationWithCopiesCannotBeRemoved() {
         long shelf = saved(district.addLocation(oak.id(), new LocationForm("BIGB", "Big books", "", 0L), "test"));
-        long item = saved(catalog.addItem(record, copy("3100050", oak, shelf), "test"));
+        long item = saved(copies.addItem(record, copy("3100050", oak, shelf), "test"));
 
         DistrictResult refused = district.removeLocation(oak.id(), shelf, "test").orElseThrow();
         assertThat(refused.errors().get("")).isEqualTo("district.location.inUse");
         assertThat(district.location(oak.id(), shelf)).isPresent();
 
-        catalog.deleteItem(item, "test");
+        copies.deleteItem(item, "test");
         assertThat(district.removeLocation(oak.id(), shelf, "test").orElseThrow().saved()).isTrue();
     }
 

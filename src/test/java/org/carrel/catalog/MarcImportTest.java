@@ -30,6 +30,8 @@ class MarcImportTest {
     @Autowired
     Catalog catalog;
     @Autowired
+    Copies copies;
+    @Autowired
     District district;
     @Autowired
     JdbcClient jdbc;
@@ -66,7 +68,7 @@ class MarcImportTest {
                 aRecord("Wonder").isbn("9780375869020").build());
 
         assertThat(counts).isEqualTo(new ImportCounts(2, 2, 0, 0, 0, 0, 2));
-        ItemView lost = catalog.itemByBarcode("31000002").orElseThrow();
+        ItemView lost = copies.itemByBarcode("31000002").orElseThrow();
         assertThat(lost.status()).isEqualTo(ItemStatus.LOST);
         assertThat(lost.schoolId()).isEqualTo(oak.id());
         assertThat(district.location(oak.id(), lost.locationId()).orElseThrow().code()).isEqualTo("STEM");
@@ -107,7 +109,7 @@ class MarcImportTest {
                 .koha952("OAK", null, "32000001", "BK", false).build());
         assertThat(skipped).isEqualTo(new ImportCounts(1, 0, 0, 0, 1, 0, 1));
         assertThat(catalog.record(id).orElseThrow().description().title()).isEqualTo("Hatchet");
-        assertThat(catalog.itemByBarcode("32000001").orElseThrow().recordId()).isEqualTo(id);
+        assertThat(copies.itemByBarcode("32000001").orElseThrow().recordId()).isEqualTo(id);
 
         run(options(OnMatch.MERGE), aRecord("Hatchet : merged").isbn("9780689840920").build());
         RecordView merged = catalog.record(id).orElseThrow();
@@ -146,7 +148,7 @@ class MarcImportTest {
         ImportCounts mapped = run(new ImportOptions(null, Map.of("CPL", "OAK"), Set.of(MatchPoint.values()),
                 OnMatch.SKIP, false), aRecord("Wonder").koha952("CPL", null, "33000002", "BK", false).build());
         assertThat(mapped.items()).isEqualTo(1);
-        assertThat(catalog.itemByBarcode("33000002").orElseThrow().schoolId()).isEqualTo(oak.id());
+        assertThat(copies.itemByBarcode("33000002").orElseThrow().schoolId()).isEqualTo(oak.id());
     }
 
     @Test
@@ -157,7 +159,7 @@ class MarcImportTest {
 
         assertThat(counts).isEqualTo(new ImportCounts(2, 1, 0, 0, 1, 0, 1));
         assertThat(catalog.countRecords("")).isZero();
-        assertThat(catalog.itemByBarcode("34000001")).isEmpty();
+        assertThat(copies.itemByBarcode("34000001")).isEmpty();
         assertThat(district.locations(oak.id())).noneMatch(l -> l.code().equals("NEWLOC"));
         assertThat(lines).extracting(ImportLine::message).anySatisfy(m -> assertThat(m).contains("would be created"));
     }
@@ -191,7 +193,7 @@ class MarcImportTest {
                 .koha952("OAK", null, "37000001", "BK", false).koha952("MAPLE", null, "37000002", "BK", false).build());
 
         assertThat(counts.items()).isEqualTo(1);
-        assertThat(catalog.itemByBarcode("37000002")).isEmpty();
+        assertThat(copies.itemByBarcode("37000002")).isEmpty();
         assertThat(lines).filteredOn(l -> l.outcome().equals("ITEM")).singleElement()
                 .satisfies(l -> assertThat(l.message()).contains("37000002").contains(maple.code()));
     }

@@ -29,6 +29,8 @@ class RoundTripTest {
     @Autowired
     Catalog catalog;
     @Autowired
+    Copies copies;
+    @Autowired
     District district;
     @Autowired
     JdbcClient jdbc;
@@ -48,8 +50,8 @@ class RoundTripTest {
                 aRecord("Volcanoes").isbn("0064451895").callNumber("551.21", "SIM").build(),
                 aRecord("El sue\u00f1o de Mat\u00edas").koha952("OAK", null, "35000003", "DVD", false).build())));
         importAll(original);
-        long withdrawnCopy = catalog.itemByBarcode("35000003").orElseThrow().id();
-        catalog.changeStatus(withdrawnCopy, 0, ItemStatus.WITHDRAWN, "Worn out", "test");
+        long withdrawnCopy = copies.itemByBarcode("35000003").orElseThrow().id();
+        copies.changeStatus(withdrawnCopy, 0, ItemStatus.WITHDRAWN, "Worn out", "test");
         Snapshot before = snapshot();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -31,6 +31,8 @@ class SharedMarcImportTest {
     @Autowired
     Catalog catalog;
     @Autowired
+    Copies copies;
+    @Autowired
     District district;
     @Autowired
     JdbcClient jdbc;
@@ -81,7 +83,7 @@ class SharedMarcImportTest {
         assertThat(jdbc.sql("select count(*) from item where location_id is not null").query(Integer.class).single())
                 .isPositive();
         assertThat(jdbc.sql("select count(distinct school_id) from item").query(Integer.class).single()).isEqualTo(3);
-        ItemView first = catalog.itemByBarcode("3999900000001").orElseThrow();
+        ItemView first = copies.itemByBarcode("3999900000001").orElseThrow();
         assertThat(first.schoolId()).isEqualTo(district.school("OAK").orElseThrow().id());
         assertThat(district.location(first.schoolId(), first.locationId()).orElseThrow().code()).isEqualTo("GEN");
         assertThat(first.status()).isEqualTo(ItemStatus.AVAILABLE);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.carrel.catalog.Catalog;
+import org.carrel.catalog.Copies;
 import org.carrel.catalog.ItemView;
 import org.carrel.district.District;
 import org.carrel.district.SchoolView;
@@ -33,13 +33,13 @@ public class LabelQueue {
     }
 
     private final LabelQueueStore queue;
-    private final Catalog catalog;
+    private final Copies copies;
     private final District district;
     private final Clock clock;
 
-    LabelQueue(LabelQueueStore queue, Catalog catalog, District district, Clock clock) {
+    LabelQueue(LabelQueueStore queue, Copies copies, District district, Clock clock) {
         this.queue = queue;
-        this.catalog = catalog;
+        this.copies = copies;
         this.district = district;
         this.clock = clock;
     }
@@ -63,7 +63,7 @@ public class LabelQueue {
         List<String> otherSchool = new ArrayList<>();
         for (String barcode : new LinkedHashSet<>(barcodes.stream().map(b -> b.strip().toUpperCase(java.util.Locale.ROOT))
                 .filter(b -> !b.isEmpty()).toList())) {
-            Optional<ItemView> item = catalog.itemByBarcode(barcode);
+            Optional<ItemView> item = copies.itemByBarcode(barcode);
             if (item.isEmpty()) {
                 notFound.add(barcode);
             } else if (item.get().schoolId() != schoolId) {

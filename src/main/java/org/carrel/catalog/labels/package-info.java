@@ -8,6 +8,6 @@
  *
  * <p>{@link org.carrel.catalog.labels.LabelQueue} keeps the copies waiting for labels per school (table
  * {@code label_queue}) and prints them; {@link org.carrel.catalog.labels.ShelfList} pages a school's copies in shelf
- * order with their queue marks. Both ask the {@link org.carrel.catalog.Catalog} facade for copies.
+ * order with their queue marks. Both ask the {@link org.carrel.catalog.Copies} facade for copies.
  */
 package org.carrel.catalog.labels;

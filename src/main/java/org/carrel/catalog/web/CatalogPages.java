@@ -6,6 +6,7 @@ import org.carrel.accounts.Allowed;
 import org.carrel.accounts.Permission;
 import org.carrel.accounts.SignedInUser;
 import org.carrel.catalog.Catalog;
+import org.carrel.catalog.Copies;
 import org.carrel.catalog.CatalogResult;
 import org.carrel.catalog.ItemView;
 import org.carrel.catalog.RecordSummary;
@@ -28,10 +29,12 @@ class CatalogPages {
     static final int NEWEST = 20;
 
     private final Catalog catalog;
+    private final Copies copies;
     private final District district;
 
-    CatalogPages(Catalog catalog, District district) {
+    CatalogPages(Catalog catalog, Copies copies, District district) {
         this.catalog = catalog;
+        this.copies = copies;
         this.district = district;
     }
 
@@ -56,7 +59,7 @@ class CatalogPages {
     @GetMapping("/staff/catalog/items")
     @Allowed(Permission.CATALOG_VIEW)
     ModelAndView byBarcode(@RequestParam(defaultValue = "") String barcode) {
-        return catalog.itemByBarcode(barcode)
+        return copies.itemByBarcode(barcode)
                 .map(item -> CatalogScope.seeOther(CatalogScope.recordUrl(item.recordId()) + "#item-" + item.id()))
                 .orElseGet(() -> list("", barcode.strip(), barcode.strip(), HttpStatus.NOT_FOUND));
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.carrel.accounts.Permission;
 import org.carrel.accounts.SignedInUser;
 import org.carrel.catalog.Catalog;
+import org.carrel.catalog.Copies;
 import org.carrel.catalog.ItemView;
 import org.carrel.catalog.RecordView;
 import org.carrel.district.District;
@@ -27,13 +28,13 @@ final class CatalogScope {
         return catalog.record(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    static ItemView item(Catalog catalog, long id) {
-        return catalog.item(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    static ItemView item(Copies copies, long id) {
+        return copies.item(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** The copy, if the user may change it: CATALOG_EDIT and acting for its school. */
-    static ItemView editableItem(Catalog catalog, long id, SignedInUser user) {
-        ItemView item = item(catalog, id);
+    static ItemView editableItem(Copies copies, long id, SignedInUser user) {
+        ItemView item = item(copies, id);
         requireSchool(user, item.schoolId());
         return item;
     }

@@ -4,6 +4,7 @@ import org.carrel.accounts.Allowed;
 import org.carrel.accounts.Permission;
 import org.carrel.accounts.SignedInUser;
 import org.carrel.catalog.Catalog;
+import org.carrel.catalog.Copies;
 import org.carrel.catalog.CatalogResult;
 import org.carrel.catalog.ItemForm;
 import org.carrel.catalog.ItemStatus;
@@ -36,10 +37,12 @@ class ItemPages {
             .toList();
 
     private final Catalog catalog;
+    private final Copies copies;
     private final District district;
 
-    ItemPages(Catalog catalog, District district) {
+    ItemPages(Catalog catalog, Copies copies, District district) {
         this.catalog = catalog;
+        this.copies = copies;
         this.district = district;
     }
 
@@ -63,7 +66,7 @@ class ItemPages {
     ModelAndView add(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @ModelAttribute ItemForm form) {
         RecordView record = CatalogScope.record(catalog, id);
         requireChosenSchool(user, form);
-        CatalogResult result = catalog.addItem(id, form, user.username());
+        CatalogResult result = copies.addItem(id, form, user.username());
         if (result instanceof CatalogResult.Saved saved) {
             return CatalogScope.seeOther(CatalogScope.recordUrl(id) + "?saved#item-" + saved.id());
         }
@@ -73,7 +76,7 @@ class ItemPages {
     @GetMapping("/staff/catalog/items/{id}/edit")
     @Allowed(Permission.CATALOG_EDIT)
     ModelAndView edit(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
-        ItemView item = CatalogScope.editableItem(catalog, id, user);
+        ItemView item = CatalogScope.editableItem(copies, id, user);
         return form(user, CatalogScope.record(catalog, item.recordId()), item, ItemForm.of(item), FormErrors.NONE,
                 null, HttpStatus.OK);
     }
@@ -82,9 +85,9 @@ class ItemPages {
     @Allowed(Permission.CATALOG_EDIT)
     ModelAndView update(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
                         @ModelAttribute ItemForm form) {
-        ItemView item = CatalogScope.editableItem(catalog, id, user);
+        ItemView item = CatalogScope.editableItem(copies, id, user);
         requireChosenSchool(user, form);
-        CatalogResult result = catalog.updateItem(id, form, user.username());
+        CatalogResult result = copies.updateItem(id, form, user.username());
         if (result.saved()) {
             return CatalogScope.seeOther(CatalogScope.recordUrl(item.recordId()) + "?saved#item-" + id);
         }
@@ -96,10 +99,10 @@ class ItemPages {
     @Allowed(Permission.CATALOG_EDIT)
     ModelAndView changeStatus(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
                               @ModelAttribute StatusForm form) {
-        ItemView item = CatalogScope.editableItem(catalog, id, user);
+        ItemView item = CatalogScope.editableItem(copies, id, user);
         ItemStatus status = parseStatus(form.status());
         CatalogResult result = status == null ? CatalogResult.invalid("status", "form.choice.invalid")
-                : catalog.changeStatus(id, form.version() == null ? -1 : form.version(), status, form.reason(),
+                : copies.changeStatus(id, form.version() == null ? -1 : form.version(), status, form.reason(),
                         user.username());
         if (result.saved()) {
             return CatalogScope.seeOther(CatalogScope.recordUrl(item.recordId()) + "?saved#item-" + id);
@@ -115,14 +118,14 @@ class ItemPages {
     @GetMapping("/staff/catalog/items/{id}/delete")
     @Allowed(Permission.CATALOG_EDIT)
     ModelAndView confirmDelete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
-        return confirm(CatalogScope.editableItem(catalog, id, user), null, HttpStatus.OK);
+        return confirm(CatalogScope.editableItem(copies, id, user), null, HttpStatus.OK);
     }
 
     @PostMapping("/staff/catalog/items/{id}/delete")
     @Allowed(Permission.CATALOG_EDIT)
     ModelAndView delete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
-        ItemView item = CatalogScope.editableItem(catalog, id, user);
-        CatalogResult result = catalog.deleteItem(id, user.username());
+        ItemView item = CatalogScope.editableItem(copies, id, user);
+        CatalogResult result = copies.deleteItem(id, user.username());
         return result.saved() ? CatalogScope.seeOther(CatalogScope.recordUrl(item.recordId()) + "?saved")
                 : confirm(item, refusal(result), HttpStatus.CONFLICT);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrel.catalog.Catalog;
+import org.carrel.catalog.Copies;
 import org.carrel.catalog.CatalogResult;
 import org.carrel.catalog.ItemForm;
 import org.carrel.district.District;
@@ -25,8 +26,10 @@ final class CatalogFixtures {
 
     private final District district;
     private final Catalog catalog;
+    private final Copies copies;
 
-    CatalogFixtures(District district, Catalog catalog) {
+    CatalogFixtures(District district, Catalog catalog, Copies copies) {
+        this.copies = copies;
         this.district = district;
         this.catalog = catalog;
     }
@@ -57,7 +60,7 @@ final class CatalogFixtures {
         ItemForm blank = ItemForm.blank(school.id());
         ItemForm form = new ItemForm(barcode, blank.school(), "", callNumber, blank.itemType(), blank.status(), "", "",
                 "", "", "", "", "", "");
-        CatalogResult result = catalog.addItem(recordId, form, "test");
+        CatalogResult result = copies.addItem(recordId, form, "test");
         assertThat(result).as("copy %s: %s", barcode, result.errors()).isInstanceOf(CatalogResult.Saved.class);
         return ((CatalogResult.Saved) result).id();
     }

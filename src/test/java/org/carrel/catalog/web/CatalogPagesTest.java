@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.carrel.accounts.Role;
 import org.carrel.catalog.Catalog;
+import org.carrel.catalog.Copies;
 import org.carrel.catalog.CatalogResult;
 import org.carrel.catalog.ItemForm;
 import org.carrel.catalog.ItemStatus;
@@ -40,6 +41,8 @@ class CatalogPagesTest {
     @Autowired
     Catalog catalog;
     @Autowired
+    Copies copies;
+    @Autowired
     District district;
 
     long oak;
@@ -55,8 +58,8 @@ class CatalogPagesTest {
         record = saved(catalog.catalogue(new BasicDescription("Charlotte's web", null, "White, E. B.",
                 List.of("0064400557"), "Harper", 1952, List.of("Pigs -- Juvenile fiction"), "A pig and a spider.",
                 "c", null, "FIC WHI", "BOOK", "eng"), "test"));
-        oakCopy = saved(catalog.addItem(record, copy(nextBarcode(), oak), "test"));
-        pineCopy = saved(catalog.addItem(record, copy(nextBarcode(), pine), "test"));
+        oakCopy = saved(copies.addItem(record, copy(nextBarcode(), oak), "test"));
+        pineCopy = saved(copies.addItem(record, copy(nextBarcode(), pine), "test"));
     }
 
     private static int barcodes;
@@ -102,7 +105,7 @@ class CatalogPagesTest {
 
     @Test
     void aBarcodeJumpsToItsCopyOrSaysNoCopyHasIt() throws Exception {
-        String barcode = catalog.item(oakCopy).orElseThrow().barcode();
+        String barcode = copies.item(oakCopy).orElseThrow().barcode();
         mvc.perform(get("/staff/catalog/items").param("barcode", " " + barcode.toLowerCase() + " ").with(librarian()))
                 .andExpect(status().isSeeOther())
                 .andExpect(header().string("Location", "/staff/catalog/records/" + record + "#item-" + oakCopy));
@@ -187,7 +190,7 @@ class CatalogPagesTest {
 
     @Test
     void aCopyIsAddedWithItsBarcodeAndADuplicateBarcodeIs422() throws Exception {
-        String taken = catalog.item(oakCopy).orElseThrow().barcode();
+        String taken = copies.item(oakCopy).orElseThrow().barcode();
         mvc.perform(post("/staff/catalog/records/" + record + "/items/new").with(librarian()).with(csrf())
                         .param("barcode", "NEW" + System.nanoTime()).param("school", String.valueOf(oak))
                         .param("itemType", "BOOK").param("status", "AVAILABLE"))
@@ -229,14 +232,14 @@ class CatalogPagesTest {
 
     @Test
     void statusChangesNeedAReasonAndRefusalsAreExplained() throws Exception {
-        long version = catalog.item(oakCopy).orElseThrow().version();
+        long version = copies.item(oakCopy).orElseThrow().version();
         mvc.perform(post("/staff/catalog/items/" + oakCopy + "/status").with(librarian()).with(csrf())
                         .param("status", "WITHDRAWN").param("reason", "").param("version", String.valueOf(version)))
                 .andExpect(status().isUnprocessableContent());
         mvc.perform(post("/staff/catalog/items/" + oakCopy + "/status").with(librarian()).with(csrf())
                         .param("status", "WITHDRAWN").param("reason", "Worn out").param("version", String.valueOf(version)))
                 .andExpect(status().isSeeOther());
-        assertThat(catalog.item(oakCopy).orElseThrow().status()).isEqualTo(ItemStatus.WITHDRAWN);
+        assertThat(copies.item(oakCopy).orElseThrow().status()).isEqualTo(ItemStatus.WITHDRAWN);
         mvc.perform(post("/staff/catalog/items/" + oakCopy + "/delete").with(librarian()).with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Withdrawn copies are kept for statistics")));

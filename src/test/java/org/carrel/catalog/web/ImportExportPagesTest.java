@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.carrel.accounts.Role;
 import org.carrel.catalog.Catalog;
+import org.carrel.catalog.Copies;
 import org.carrel.district.District;
 import org.carrel.district.SchoolView;
 import org.carrel.testing.CarrelTest;
@@ -45,13 +46,15 @@ class ImportExportPagesTest {
     District district;
     @Autowired
     Catalog catalog;
+    @Autowired
+    Copies copies;
 
     CatalogFixtures fixtures;
     SchoolView oak;
 
     @BeforeEach
     void theDemoSchoolExists() {
-        fixtures = new CatalogFixtures(district, catalog);
+        fixtures = new CatalogFixtures(district, catalog, copies);
         oak = fixtures.school("OAK");
     }
 
@@ -90,7 +93,7 @@ class ImportExportPagesTest {
         assertThat(page).contains("match ISBN,LCCN, on match SKIP").contains("vendor.mrc");
         assertThat(reportRows(page)).hasSize(2).allSatisfy(row -> assertThat(row).contains("vendor.mrc")
                 .contains("<td>Added</td>").containsPattern("href=\"/staff/catalog/records/\\d+\""));
-        assertThat(catalog.itemByBarcode(barcode)).get().extracting(item -> item.schoolId()).isEqualTo(oak.id());
+        assertThat(copies.itemByBarcode(barcode)).get().extracting(item -> item.schoolId()).isEqualTo(oak.id());
         assertThat(mvc.perform(get("/staff/catalog/imports").with(Users.as(Role.LIBRARIAN, oak.id())))
                 .andReturn().getResponse().getContentAsString()).contains("href=\"" + job + "\"");
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import com.lowagie.text.pdf.PdfReader;
 import org.carrel.accounts.Role;
 import org.carrel.catalog.Catalog;
+import org.carrel.catalog.Copies;
 import org.carrel.catalog.labels.LabelQueue;
 import org.carrel.catalog.labels.QueuedLabel;
 import org.carrel.district.District;
@@ -34,6 +35,8 @@ class ShelfAndLabelPagesTest {
     @Autowired
     Catalog catalog;
     @Autowired
+    Copies copies;
+    @Autowired
     LabelQueue labels;
 
     CatalogFixtures fixtures;
@@ -44,7 +47,7 @@ class ShelfAndLabelPagesTest {
 
     @BeforeEach
     void aSchoolWithThreeCopies() {
-        fixtures = new CatalogFixtures(district, catalog);
+        fixtures = new CatalogFixtures(district, catalog, copies);
         school = fixtures.newSchool();
         String prefix = school.code();
         fiction = fixtures.copy(fixtures.record("Holes"), school, prefix + "-A", "FIC SAC");
