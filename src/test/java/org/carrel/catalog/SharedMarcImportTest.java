@@ -13,7 +13,7 @@ import org.carrel.catalog.ImportOptions.MatchPoint;
 import org.carrel.catalog.ImportOptions.OnMatch;
 import org.carrel.district.District;
 import org.carrel.testing.CarrelTest;
-import org.junit.jupiter.api.Assumptions;
+import org.carrel.testing.Skips;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +43,8 @@ class SharedMarcImportTest {
     @BeforeEach
     void sharedData() {
         String folder = System.getenv("CARREL_SHARED_DATA");
-        Assumptions.assumeTrue(folder != null && !folder.isBlank(),
-                "real MARC files skipped: set CARREL_SHARED_DATA to the shared data folder (CI does)");
+        Skips.skipUnless(folder != null && !folder.isBlank(),
+                "real MARC file imports skipped: set CARREL_SHARED_DATA to the shared data folder (CI does)");
         marc = Path.of(folder, "marc");
         CatalogTestData.emptyCatalogue(jdbc);
         lines.clear();
