@@ -9,7 +9,6 @@ import org.carrel.accounts.AuditLog;
 import org.carrel.catalog.CatalogEvents.ItemAdded;
 import org.carrel.catalog.CatalogEvents.ItemChanged;
 import org.carrel.catalog.CatalogEvents.ItemDeleted;
-import org.carrel.catalog.marc.Description;
 import org.carrel.district.District;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -73,7 +72,7 @@ public class Copies {
             return invalid.get();
         }
         ItemValues item = checked.values();
-        String recordCallNumber = recordCallNumber(recordId);
+        String recordCallNumber = record.get().callNumber();
         Optional<Long> id = unlessTaken(() -> items.insert(recordId, item, recordCallNumber, now()));
         if (id.isEmpty()) {
             return duplicateBarcode();
@@ -99,7 +98,8 @@ public class Copies {
             return CatalogResult.invalid("school", "catalog.item.school.inCirculation");
         }
         ItemValues item = checked.values();
-        String recordCallNumber = recordCallNumber(existing.get().recordId());
+        String recordCallNumber = records.find(existing.get().recordId()).map(RecordStore.StoredRecord::callNumber)
+                .orElse(null);
         long version = version(form.version());
         Optional<Boolean> updated = unlessTaken(() -> items.update(itemId, version, item, recordCallNumber));
         if (updated.isEmpty()) {
@@ -180,11 +180,6 @@ public class Copies {
             return Optional.of(duplicateBarcode());
         }
         return Optional.empty();
-    }
-
-    private String recordCallNumber(long recordId) {
-        return records.find(recordId).map(stored -> Description.of(StoredMarc.read(stored.marc())).callNumber())
-                .orElse(null);
     }
 
     private static CatalogResult duplicateBarcode() {

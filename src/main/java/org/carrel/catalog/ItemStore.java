@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,6 +132,17 @@ class ItemStore {
     List<ItemView> ofRecord(long recordId) {
         return jdbc.sql(SELECT + "where i.record_id = :record order by i.school_id, i.barcode")
                 .param("record", recordId).query(ItemStore::item).list();
+    }
+
+    /** The copies of many records in one query, by record id (each record's copies by school and barcode). */
+    Map<Long, List<ItemView>> ofRecords(Collection<Long> recordIds) {
+        Map<Long, List<ItemView>> copies = new HashMap<>();
+        if (!recordIds.isEmpty()) {
+            jdbc.sql(SELECT + "where i.record_id in (:records) order by i.school_id, i.barcode")
+                    .param("records", recordIds).query(ItemStore::item).list()
+                    .forEach(item -> copies.computeIfAbsent(item.recordId(), id -> new ArrayList<>()).add(item));
+        }
+        return copies;
     }
 
     /** A school's copies in shelf order, optionally of one location. */

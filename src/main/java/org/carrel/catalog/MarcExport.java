@@ -1,11 +1,12 @@
 package org.carrel.catalog;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.carrel.district.District;
-import org.carrel.district.LocationView;
 import org.carrel.district.SchoolView;
 import org.marc4j.MarcStreamWriter;
 import org.marc4j.MarcWriter;
@@ -34,6 +35,8 @@ public class MarcExport {
         }
     }
 
+    static final int BATCH = 500;
+
     private final RecordStore records;
     private final ItemStore items;
     private final District district;
@@ -44,39 +47,72 @@ public class MarcExport {
         this.district = district;
     }
 
-    /** Writes every record (or those with a copy at {@code schoolId}) and returns how many were written. */
+    /**
+     * Writes every record (or those with a copy at {@code schoolId}) and returns how many were written. Records stream
+     * from the database; their copies are read for {@value #BATCH} records at a time.
+     */
     @Transactional(readOnly = true)
     public int write(OutputStream out, Format format, Long schoolId, boolean withItemDetails) {
         MarcWriter writer = format == Format.MARCXML ? new MarcXmlWriter(out, "UTF-8", false)
                 : new MarcStreamWriter(out, "UTF-8", true);
-        Map<Long, SchoolView> schools = new HashMap<>();
-        Map<Long, String> locations = new HashMap<>();
+        Map<Long, String> schoolCodes = new HashMap<>();
+        Map<Long, String> locationCodes = new HashMap<>();
         for (SchoolView school : district.schools()) {
-            schools.put(school.id(), school);
-            for (LocationView location : district.locations(school.id())) {
-                locations.put(location.id(), location.code());
+            schoolCodes.put(school.id(), school.code());
+            district.locations(school.id()).forEach(location -> locationCodes.put(location.id(), location.code()));
+        }
+        Run run = new Run(schoolCodes, locationCodes, schoolId, withItemDetails);
+        List<RecordStore.StoredRecord> batch = new ArrayList<>(BATCH);
+        records.forEach(schoolId, stored -> {
+            batch.add(stored);
+            if (batch.size() == BATCH) {
+                write(writer, batch, run);
+                batch.clear();
+            }
+        });
+        write(writer, batch, run);
+        writer.close();
+        return run.written;
+    }
+
+    private void write(MarcWriter writer, List<RecordStore.StoredRecord> batch, Run run) {
+        Map<Long, List<ItemView>> copies = items.ofRecords(batch.stream().map(RecordStore.StoredRecord::id).toList());
+        for (RecordStore.StoredRecord stored : batch) {
+            Record record = StoredMarc.read(stored.marc());
+            copies.getOrDefault(stored.id(), List.of()).forEach(item -> run.add(record, item));
+            writer.write(record);
+            run.written++;
+        }
+    }
+
+    /** What an export writes for each copy, and how many records it wrote. */
+    private static final class Run {
+        private final Map<Long, String> schoolCodes;
+        private final Map<Long, String> locationCodes;
+        private final Long onlySchool;
+        private final boolean withItemDetails;
+        private int written;
+
+        Run(Map<Long, String> schoolCodes, Map<Long, String> locationCodes, Long onlySchool,
+                 boolean withItemDetails) {
+            this.schoolCodes = schoolCodes;
+            this.locationCodes = locationCodes;
+            this.onlySchool = onlySchool;
+            this.withItemDetails = withItemDetails;
+        }
+
+        void add(Record record, ItemView item) {
+            if (onlySchool != null && item.schoolId() != onlySchool) {
+                return;
+            }
+            String school = schoolCodes.get(item.schoolId());
+            String location = item.locationId() == null ? null : locationCodes.get(item.locationId());
+            record.addVariableField(HoldingsFields.field852(item, school, location));
+            if (withItemDetails) {
+                record.addVariableField(HoldingsFields.field952(item, school, location));
+                record.addVariableField(HoldingsFields.field876(item));
             }
         }
-        int[] written = {0};
-        records.forEach(schoolId, stored -> {
-            Record record = StoredMarc.read(stored.marc());
-            for (ItemView item : items.ofRecord(stored.id())) {
-                if (schoolId != null && item.schoolId() != schoolId) {
-                    continue;
-                }
-                String school = schools.get(item.schoolId()).code();
-                String location = item.locationId() == null ? null : locations.get(item.locationId());
-                record.addVariableField(HoldingsFields.field852(item, school, location));
-                if (withItemDetails) {
-                    record.addVariableField(HoldingsFields.field952(item, school, location));
-                    record.addVariableField(HoldingsFields.field876(item));
-                }
-            }
-            writer.write(record);
-            written[0]++;
-        });
-        writer.close();
-        return written[0];
     }
 
     /** Builds the holdings fields of one copy. */

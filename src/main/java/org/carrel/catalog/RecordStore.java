@@ -20,8 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RecordStore {
 
-    /** A record row as stored. */
-    record StoredRecord(long id, String marc, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
+    /** A record row as stored, with the call number read from its MARC (copies without their own shelve by it). */
+    record StoredRecord(long id, String marc, String callNumber, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                        long version) {
     }
 
     private static final String INSERT = """
@@ -74,7 +75,7 @@ class RecordStore {
 
     Optional<StoredRecord> find(long id) {
         return jdbc.sql("""
-                        select id, marc, created_at, updated_at, version from bib_record
+                        select id, marc, call_number, created_at, updated_at, version from bib_record
                         where id = :id and deleted_at is null""")
                 .param("id", id).query(RecordStore::stored).optional();
     }
@@ -147,7 +148,7 @@ class RecordStore {
     /** Streams every live record by id, or only those with a copy at {@code schoolId}, without holding them all. */
     void forEach(Long schoolId, Consumer<StoredRecord> action) {
         try (Stream<StoredRecord> rows = jdbc.sql("""
-                        select id, marc, created_at, updated_at, version from bib_record r
+                        select id, marc, call_number, created_at, updated_at, version from bib_record r
                         where deleted_at is null
                           and (:school = -1 or exists (select 1 from item i where i.record_id = r.id
                                                       and i.school_id = :school))
@@ -191,7 +192,7 @@ class RecordStore {
     }
 
     private static StoredRecord stored(ResultSet row, int n) throws SQLException {
-        return new StoredRecord(row.getLong("id"), row.getString("marc"),
+        return new StoredRecord(row.getLong("id"), row.getString("marc"), row.getString("call_number"),
                 row.getObject("created_at", OffsetDateTime.class), row.getObject("updated_at", OffsetDateTime.class),
                 row.getLong("version"));
     }
