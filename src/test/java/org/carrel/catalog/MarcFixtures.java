@@ -1,13 +1,10 @@
 package org.carrel.catalog;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-import org.marc4j.MarcStreamWriter;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.MarcFactory;
 import org.marc4j.marc.Record;
@@ -87,14 +84,6 @@ final class MarcFixtures {
 
     Record build() {
         return record;
-    }
-
-    static byte[] iso2709(List<Record> records) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MarcStreamWriter writer = new MarcStreamWriter(out, "UTF-8");
-        records.forEach(writer::write);
-        writer.close();
-        return out.toByteArray();
     }
 
     static Path file(Path folder, String name, byte[] bytes) {

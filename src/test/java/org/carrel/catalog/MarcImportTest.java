@@ -15,6 +15,7 @@ import org.carrel.catalog.ImportOptions.OnMatch;
 import org.carrel.district.District;
 import org.carrel.district.SchoolView;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.MarcFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class MarcImportTest {
 
     ImportCounts run(ImportOptions options, Record... records) {
         Path file = MarcFixtures.file(folder, "records-" + System.nanoTime() + ".mrc",
-                MarcFixtures.iso2709(List.of(records)));
+                MarcFiles.iso2709(records));
         return imports.run(List.of(file), List.of("records.mrc"), options, "test", lines::add).counts();
     }
 
@@ -79,15 +80,11 @@ class MarcImportTest {
 
     @Test
     void rejectsABrokenRecordWithItsNumberAndOffsetAndImportsTheOthers() {
-        byte[] first = MarcFixtures.iso2709(List.of(aRecord("Frindle").build()));
-        byte[] second = MarcFixtures.iso2709(List.of(aRecord("Matilda").build()));
-        byte[] third = MarcFixtures.iso2709(List.of(aRecord("Coraline").build()));
+        byte[] first = MarcFiles.iso2709(aRecord("Frindle").build());
+        byte[] second = MarcFiles.iso2709(aRecord("Matilda").build());
         second[2] = 'x';
-        byte[] all = new byte[first.length + second.length + third.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        System.arraycopy(third, 0, all, first.length + second.length, third.length);
-        Path file = MarcFixtures.file(folder, "broken.mrc", all);
+        Path file = MarcFixtures.file(folder, "broken.mrc",
+                MarcFiles.concat(first, second, MarcFiles.iso2709(aRecord("Coraline").build())));
 
         ImportCounts counts = imports.run(List.of(file), List.of("broken.mrc"), ImportOptions.defaults(), "test",
                 lines::add).counts();

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.carrel.testing.CarrelJar;
 import org.carrel.testing.CarrelJar.Finished;
 import org.carrel.testing.CarrelJar.Server;
-import org.carrel.testing.MarcUploads;
+import org.carrel.testing.MarcFiles;
 import org.carrel.testing.TempFolders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class CommandsIT {
     @Test
     void importMarcReportsProblemsEndsWithTheJsonCountsAndExportMarcWritesThemBack() throws Exception {
         java.nio.file.Path file = data.resolve("books.mrc");
-        java.nio.file.Files.write(file, MarcUploads.twoGoodOneBroken());
+        java.nio.file.Files.write(file, MarcFiles.twoGoodOneBroken());
 
         Finished imported = CarrelJar.run(env, LIMIT, "import-marc", file.toString(), "--json");
         assertThat(imported.exitCode()).as(imported.stderr()).isEqualTo(1);

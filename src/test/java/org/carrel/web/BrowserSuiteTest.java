@@ -21,7 +21,7 @@ import org.carrel.accounts.Accounts;
 import org.carrel.accounts.Role;
 import org.carrel.district.District;
 import org.carrel.testing.Browsers;
-import org.carrel.testing.MarcUploads;
+import org.carrel.testing.MarcFiles;
 import org.carrel.testing.PageChecks;
 import org.carrel.testing.PageChecks.PageReport;
 import org.carrel.testing.TempFolders;
@@ -163,7 +163,7 @@ class BrowserSuiteTest {
         PageChecks checks = new PageChecks(driver(), origin());
         signIn(checks, Role.LIBRARIAN);
         Path file = DATA.resolve("new-books.mrc");
-        java.nio.file.Files.write(file, MarcUploads.twoGoodOneBroken());
+        java.nio.file.Files.write(file, MarcFiles.twoGoodOneBroken());
         driver().get(origin() + "/staff/catalog/imports");
         driver().findElement(By.id("f-files")).sendKeys(file.toAbsolutePath().toString());
         checks.forgetLogs();

@@ -28,17 +28,6 @@ final class MarcBytes {
         return record;
     }
 
-    /** UTF-8 records, leader/09 'a', back to back. */
-    static byte[] utf8(Record... records) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MarcStreamWriter writer = new MarcStreamWriter(out, "UTF-8");
-        for (Record record : records) {
-            writer.write(record);
-        }
-        writer.close();
-        return out.toByteArray();
-    }
-
     /** Writes records as raw Latin-1 bytes with leader/09 blank: text given as "\u00E8e" is MARC-8 bytes 0xE8 'e'. */
     static byte[] marc8(Record... records) {
         for (Record record : records) {
@@ -50,14 +39,6 @@ final class MarcBytes {
             writer.write(record);
         }
         writer.close();
-        return out.toByteArray();
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
         return out.toByteArray();
     }
 

@@ -12,18 +12,19 @@ import java.util.List;
 import org.carrel.catalog.importing.MarcFileReader.Bad;
 import org.carrel.catalog.importing.MarcFileReader.Entry;
 import org.carrel.catalog.importing.MarcFileReader.Read;
+import org.carrel.testing.MarcFiles;
 import org.junit.jupiter.api.Test;
 import org.marc4j.marc.DataField;
 
 class MarcFileReaderIso2709Test {
 
-    private final byte[] first = MarcBytes.utf8(book("1", "One"));
-    private final byte[] second = MarcBytes.utf8(book("2", "Two"));
-    private final byte[] third = MarcBytes.utf8(book("3", "Three"));
+    private final byte[] first = MarcFiles.iso2709(book("1", "One"));
+    private final byte[] second = MarcFiles.iso2709(book("2", "Two"));
+    private final byte[] third = MarcFiles.iso2709(book("3", "Three"));
 
     @Test
     void readsGoodRecordsWithTheirNumbersAndByteOffsets() throws IOException {
-        List<Entry> entries = read(MarcBytes.concat(first, second, third));
+        List<Entry> entries = read(MarcFiles.concat(first, second, third));
 
         assertThat(entries).allMatch(e -> e instanceof Read);
         assertThat(entries).extracting(Entry::number).containsExactly(1, 2, 3);
@@ -37,7 +38,7 @@ class MarcFileReaderIso2709Test {
         byte[] broken = second.clone();
         MarcBytes.put(broken, 0, "00a12");
 
-        List<Entry> entries = read(MarcBytes.concat(first, broken, third));
+        List<Entry> entries = read(MarcFiles.concat(first, broken, third));
 
         assertThat(entries.get(1)).isEqualTo(new Bad(2, first.length,
                 "the leader's record length \"00a12\" is not a number"));
@@ -51,7 +52,7 @@ class MarcFileReaderIso2709Test {
         int entry245 = MarcBytes.indexOf(broken, "245");
         MarcBytes.put(broken, entry245 + 7, "09999");
 
-        List<Entry> entries = read(MarcBytes.concat(first, broken, third));
+        List<Entry> entries = read(MarcFiles.concat(first, broken, third));
 
         assertThat(((Bad) entries.get(1)).reason())
                 .isEqualTo("the directory entry for field 245 points past the end of the record");
@@ -63,7 +64,7 @@ class MarcFileReaderIso2709Test {
         byte[] longer = first.clone();
         MarcBytes.put(longer, 0, String.format("%05d", first.length + second.length));
 
-        List<Entry> entries = read(MarcBytes.concat(longer, second));
+        List<Entry> entries = read(MarcFiles.concat(longer, second));
 
         assertThat(entries).hasSize(2).allMatch(e -> e instanceof Read);
         assertThat(((Read) entries.get(0)).warnings()).anyMatch(w -> w.contains("differs from the real length"));
@@ -74,7 +75,7 @@ class MarcFileReaderIso2709Test {
     void reportsATruncatedLastRecordAtItsOffset() throws IOException {
         byte[] truncated = Arrays.copyOf(second, second.length / 2);
 
-        List<Entry> entries = read(MarcBytes.concat(first, truncated));
+        List<Entry> entries = read(MarcFiles.concat(first, truncated));
 
         assertThat(entries).hasSize(2);
         assertThat(entries.get(1)).isInstanceOf(Bad.class);
@@ -86,7 +87,7 @@ class MarcFileReaderIso2709Test {
         byte[] broken = second.clone();
         broken[MarcBytes.indexOf(broken, "Author 2")] = (byte) 0xC3;
 
-        List<Entry> entries = read(MarcBytes.concat(first, broken, third));
+        List<Entry> entries = read(MarcFiles.concat(first, broken, third));
 
         assertThat(entries.get(1)).isEqualTo(new Bad(2, first.length, "field 100 is not valid UTF-8"));
         assertThat(title(entries.get(2))).isEqualTo("Three");
@@ -125,7 +126,7 @@ class MarcFileReaderIso2709Test {
 
     @Test
     void skipsLineBreaksBetweenRecordsAndCountsThemInOffsets() throws IOException {
-        List<Entry> entries = read(MarcBytes.concat(first, "\r\n".getBytes(), second, "\n".getBytes()));
+        List<Entry> entries = read(MarcFiles.concat(first, "\r\n".getBytes(), second, "\n".getBytes()));
 
         assertThat(entries).hasSize(2).allMatch(e -> e instanceof Read);
         assertThat(entries.get(1).offset()).isEqualTo(first.length + 2);

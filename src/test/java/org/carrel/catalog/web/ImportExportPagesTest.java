@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +24,10 @@ import org.carrel.district.District;
 import org.carrel.district.SchoolView;
 import org.carrel.testing.CarrelTest;
 import org.carrel.testing.Users;
+import org.carrel.testing.MarcFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marc4j.MarcStreamReader;
-import org.marc4j.MarcStreamWriter;
 import org.marc4j.MarcXmlReader;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
@@ -71,7 +70,7 @@ class ImportExportPagesTest {
     @Test
     void importsAnUploadedFileInTheBackgroundAndReportsEachRecord() throws Exception {
         String barcode = "IMP" + System.nanoTime() % 1_000_000;
-        byte[] file = iso2709(CatalogFixtures.marc("Uploaded with a copy", "OAK", barcode),
+        byte[] file = MarcFiles.iso2709(CatalogFixtures.marc("Uploaded with a copy", "OAK", barcode),
                 CatalogFixtures.marc("Uploaded without a copy", null, null));
 
         MvcResult started = mvc.perform(multipart("/staff/catalog/imports")
@@ -106,7 +105,7 @@ class ImportExportPagesTest {
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
                         .contains("Choose at least one MARC file."));
         mvc.perform(multipart("/staff/catalog/imports")
-                        .file(new MockMultipartFile("files", "a.mrc", "application/marc", iso2709(
+                        .file(new MockMultipartFile("files", "a.mrc", "application/marc", MarcFiles.iso2709(
                                 CatalogFixtures.marc("Never imported", null, null))))
                         .param("school", "NOPE").param("onMatch", "SKIP")
                         .with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
@@ -118,7 +117,7 @@ class ImportExportPagesTest {
     @Test
     void refusesAnImportIntoAnotherSchoolAndAnyImportByAParaprofessional() throws Exception {
         SchoolView other = fixtures.newSchool();
-        byte[] file = iso2709(CatalogFixtures.marc("Never imported", null, null));
+        byte[] file = MarcFiles.iso2709(CatalogFixtures.marc("Never imported", null, null));
         mvc.perform(multipart("/staff/catalog/imports").file(new MockMultipartFile("files", "a.mrc", null, file))
                         .param("school", other.code()).param("onMatch", "SKIP")
                         .with(csrf()).with(Users.as(Role.LIBRARIAN, oak.id())))
@@ -202,16 +201,6 @@ class ImportExportPagesTest {
             assertThat(Instant.now()).as("the import finishes within 30 s").isBefore(deadline);
             Thread.sleep(100);
         }
-    }
-
-    private static byte[] iso2709(Record... records) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MarcStreamWriter writer = new MarcStreamWriter(out, "UTF-8");
-        for (Record record : records) {
-            writer.write(record);
-        }
-        writer.close();
-        return out.toByteArray();
     }
 
     private static int count(String page, String regex) {
