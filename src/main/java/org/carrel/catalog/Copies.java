@@ -48,6 +48,11 @@ public class Copies {
         return items.find(id);
     }
 
+    /** A barcode as Carrel stores it: stripped and upper-cased (Code 39 has no lower case; scanners disagree). */
+    public static String normaliseBarcode(String barcode) {
+        return ItemRules.normaliseBarcode(barcode);
+    }
+
     /** The copy with this barcode, as a scanner sends it (case and surrounding spaces ignored). */
     @Transactional(readOnly = true)
     public Optional<ItemView> itemByBarcode(String barcode) {

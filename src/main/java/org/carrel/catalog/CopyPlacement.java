@@ -77,14 +77,14 @@ final class CopyPlacement {
         Long found = district.locations(school.id()).stream().filter(l -> l.code().equalsIgnoreCase(wanted))
                 .map(LocationView::id).findFirst().orElse(null);
         if (found == null && options.dryRun()) {
-            in.warnings.add("location " + wanted + " would be created at " + school.code());
+            in.locationNotes.add("location " + wanted + " would be created at " + school.code());
         } else if (found == null) {
             DistrictResult result = district.addLocation(school.id(), new LocationForm(wanted, wanted, "", 0L), actor);
             if (result instanceof DistrictResult.Saved saved) {
                 found = saved.id();
-                in.warnings.add("location " + wanted + " created at " + school.code());
+                in.locationNotes.add("location " + wanted + " created at " + school.code());
             } else {
-                in.warnings.add("location '" + code.strip() + "' is not a valid location code; copies from it have "
+                in.locationNotes.add("location '" + code.strip() + "' is not a valid location code; copies from it have "
                         + "no location");
             }
         }

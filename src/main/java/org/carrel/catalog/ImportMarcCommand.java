@@ -30,6 +30,9 @@ class ImportMarcCommand implements AdminCommand {
     static final String USAGE_LINE = "import-marc FILE... [--school CODE] [--school-map FROM=TO]... "
             + "[--match isbn,lccn,oclc,001] [--on-match skip|overlay|merge|add] [--dry-run] [--json]";
 
+    /** Report lines that only say what became of a record; the command prints problems and warnings. */
+    private static final Set<String> OUTCOMES = Set.of("ADDED", "OVERLAID", "MERGED", "SKIPPED");
+
     private final MarcImports imports;
     private final District district;
 
@@ -86,12 +89,13 @@ class ImportMarcCommand implements AdminCommand {
         }
         int[] problems = {0};
         MarcImports.Finished finished = imports.run(files, line.positional(), options, "command-line", reported -> {
-            if (!"WARNING".equals(reported.outcome()) && !isOutcome(reported.outcome())) {
-                problems[0]++;
-                out.println(reported.describe());
-            } else if ("WARNING".equals(reported.outcome())) {
-                out.println(reported.describe());
+            if (OUTCOMES.contains(reported.outcome())) {
+                return;
             }
+            if (!"WARNING".equals(reported.outcome())) {
+                problems[0]++;
+            }
+            out.println(reported.describe());
         });
         ImportCounts counts = finished.counts();
         if (line.flag("json")) {
@@ -103,10 +107,6 @@ class ImportMarcCommand implements AdminCommand {
                     + counts.items() + " copies. Report: /staff/catalog/imports/" + finished.jobId());
         }
         return problems[0] == 0 ? OK : INPUT_ERRORS;
-    }
-
-    private static boolean isOutcome(String outcome) {
-        return Set.of("ADDED", "OVERLAID", "MERGED", "SKIPPED").contains(outcome);
     }
 
     static Map<String, String> schoolMap(List<String> pairs) {

@@ -26,6 +26,8 @@ final class Incoming {
     final List<ItemDraft> drafts;
     final List<String> warnings = new ArrayList<>();
     final List<String> itemProblems = new ArrayList<>();
+    /** What placing the copies did to the school's locations (created, would be created, unusable code). */
+    final List<String> locationNotes = new ArrayList<>();
     final List<ItemValues> items = new ArrayList<>();
     RecordValues values;
     String problem;
@@ -107,6 +109,7 @@ final class Incoming {
     void reset() {
         items.clear();
         itemProblems.clear();
+        locationNotes.clear();
         outcome = null;
         matchedId = null;
         matchedEarlier = null;

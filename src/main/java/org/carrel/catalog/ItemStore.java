@@ -15,9 +15,8 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.carrel.catalog.marc.CallNumbers;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,9 +39,9 @@ class ItemStore {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate batch;
 
-    ItemStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ItemStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
@@ -61,7 +60,7 @@ class ItemStore {
     List<Long> insertAll(List<Long> recordIds, List<ItemValues> items, List<String> recordCallNumbers,
                          OffsetDateTime now) {
         List<Integer> rows = IntStream.range(0, items.size()).boxed().toList();
-        BatchInsert.run(batch.getJdbcTemplate(), INSERT, rows, (row, i) -> {
+        BatchInsert.run(batch, INSERT, rows, (row, i) -> {
             ItemValues item = items.get(i);
             String shelved = item.callNumber() != null ? item.callNumber() : recordCallNumbers.get(i);
             row.id(recordIds.get(i)).text(item.barcode()).id(item.schoolId()).id(item.locationId())
@@ -86,14 +85,22 @@ class ItemStore {
     }
 
     boolean update(long id, long version, ItemValues item, String recordCallNumber) {
-        return batch.update("""
-                update item set barcode = :barcode, school_id = :school, location_id = :location,
-                       call_number = :callNumber, call_number_sort = :callNumberSort, item_type = :itemType,
-                       copy_number = :copyNumber, price = :price, replacement_cost = :replacementCost,
-                       acquired_on = :acquiredOn, funding_source = :fundingSource, item_condition = :condition,
-                       notes = :notes, version = version + 1
-                where id = :id and version = :version""",
-                columns(0, item, recordCallNumber, null).addValue("id", id).addValue("version", version)) == 1;
+        String shelved = item.callNumber() != null ? item.callNumber() : recordCallNumber;
+        return jdbc.sql("""
+                        update item set barcode = :barcode, school_id = :school, location_id = :location,
+                               call_number = :callNumber, call_number_sort = :callNumberSort, item_type = :itemType,
+                               copy_number = :copyNumber, price = :price, replacement_cost = :replacementCost,
+                               acquired_on = :acquiredOn, funding_source = :fundingSource, item_condition = :condition,
+                               notes = :notes, version = version + 1
+                        where id = :id and version = :version""")
+                .param("barcode", item.barcode()).param("school", item.schoolId()).param("location", item.locationId())
+                .param("callNumber", item.callNumber()).param("callNumberSort", CallNumbers.sortKey(shelved))
+                .param("itemType", item.itemType().name()).param("copyNumber", item.copyNumber())
+                .param("price", item.price()).param("replacementCost", item.replacementCost())
+                .param("acquiredOn", item.acquiredOn()).param("fundingSource", item.fundingSource())
+                .param("condition", item.condition()).param("notes", item.notes())
+                .param("id", id).param("version", version)
+                .update() == 1;
     }
 
     boolean changeStatus(long id, long version, ItemStatus status, String reason, OffsetDateTime now) {
@@ -170,28 +177,6 @@ class ItemStore {
         return jdbc.sql("select count(*) from item where barcode = :barcode and id <> :except")
                 .param("barcode", barcode).param("except", exceptId == null ? -1L : exceptId)
                 .query(Integer.class).single() > 0;
-    }
-
-    private static MapSqlParameterSource columns(long recordId, ItemValues item, String recordCallNumber,
-                                                 OffsetDateTime now) {
-        String shelved = item.callNumber() != null ? item.callNumber() : recordCallNumber;
-        return new MapSqlParameterSource()
-                .addValue("record", recordId)
-                .addValue("barcode", item.barcode())
-                .addValue("school", item.schoolId())
-                .addValue("location", item.locationId())
-                .addValue("callNumber", item.callNumber())
-                .addValue("callNumberSort", CallNumbers.sortKey(shelved))
-                .addValue("itemType", item.itemType().name())
-                .addValue("status", item.status().name())
-                .addValue("copyNumber", item.copyNumber())
-                .addValue("price", item.price())
-                .addValue("replacementCost", item.replacementCost())
-                .addValue("acquiredOn", item.acquiredOn())
-                .addValue("fundingSource", item.fundingSource())
-                .addValue("condition", item.condition())
-                .addValue("notes", item.notes())
-                .addValue("now", now);
     }
 
     private static ItemView item(ResultSet row, int n) throws SQLException {

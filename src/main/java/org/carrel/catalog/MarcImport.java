@@ -263,7 +263,7 @@ class MarcImport {
                             in.describe());
                 }
                 in.itemProblems.forEach(problem -> line(in, "ITEM", null, problem));
-                in.warnings.stream().filter(w -> w.startsWith("location")).forEach(w -> line(in, "WARNING", null, w));
+                in.locationNotes.forEach(note -> line(in, "WARNING", null, note));
             }
         }
 

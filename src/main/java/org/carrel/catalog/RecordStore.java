@@ -44,14 +44,10 @@ class RecordStore {
 
     /** Inserts many records in one JDBC batch; the ids come back in the order of {@code values}. */
     List<Long> insertAll(List<RecordValues> values, OffsetDateTime now) {
-        List<Long> ids = BatchInsert.returningIds(batch.getJdbcTemplate(), INSERT, values, (row, v) -> {
-            var d = v.description();
-            row.text(v.marc()).text(v.title()).text(RecordValues.clip(d.subtitle(), 2000)).text(v.mainAuthor())
-                    .text(RecordValues.clip(d.publisher(), 500)).number(d.year()).text(d.language())
-                    .text(d.format().name()).text(d.audience() == null ? null : d.audience().name())
-                    .text(RecordValues.clip(d.callNumber(), 200)).text(v.callNumberSort()).text(v.titleSort())
-                    .time(now).time(now);
-        });
+        List<Long> ids = BatchInsert.returningIds(batch.getJdbcTemplate(), INSERT, values, (row, v) -> row
+                .text(v.marc()).text(v.title()).text(v.subtitle()).text(v.mainAuthor()).text(v.publisher())
+                .number(v.description().year()).text(v.description().language()).text(v.format()).text(v.audience())
+                .text(v.callNumber()).text(v.callNumberSort()).text(v.titleSort()).time(now).time(now));
         insertIdentifiers(ids, values);
         return ids;
     }
@@ -174,18 +170,17 @@ class RecordStore {
     }
 
     private static MapSqlParameterSource columns(RecordValues values, OffsetDateTime now) {
-        var d = values.description();
         return new MapSqlParameterSource()
                 .addValue("marc", values.marc())
                 .addValue("title", values.title())
-                .addValue("subtitle", RecordValues.clip(d.subtitle(), 2000))
+                .addValue("subtitle", values.subtitle())
                 .addValue("mainAuthor", values.mainAuthor())
-                .addValue("publisher", RecordValues.clip(d.publisher(), 500))
-                .addValue("year", d.year())
-                .addValue("language", d.language())
-                .addValue("format", d.format().name())
-                .addValue("audience", d.audience() == null ? null : d.audience().name())
-                .addValue("callNumber", RecordValues.clip(d.callNumber(), 200))
+                .addValue("publisher", values.publisher())
+                .addValue("year", values.description().year())
+                .addValue("language", values.description().language())
+                .addValue("format", values.format())
+                .addValue("audience", values.audience())
+                .addValue("callNumber", values.callNumber())
                 .addValue("callNumberSort", values.callNumberSort())
                 .addValue("titleSort", values.titleSort())
                 .addValue("now", now);

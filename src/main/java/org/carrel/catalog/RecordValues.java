@@ -34,6 +34,26 @@ record RecordValues(String marc, Description description, String titleSort, Stri
         return title == null || title.isBlank() ? "[untitled]" : clip(title, 2000);
     }
 
+    String subtitle() {
+        return clip(description.subtitle(), 2000);
+    }
+
+    String publisher() {
+        return clip(description.publisher(), 500);
+    }
+
+    String callNumber() {
+        return clip(description.callNumber(), 200);
+    }
+
+    String format() {
+        return description.format().name();
+    }
+
+    String audience() {
+        return description.audience() == null ? null : description.audience().name();
+    }
+
     String mainAuthor() {
         return description.authors().isEmpty() ? null : clip(description.authors().get(0), 500);
     }

@@ -5,6 +5,8 @@ import static org.carrel.catalog.MarcFixtures.aRecord;
 
 import org.carrel.catalog.CatalogEvents.ItemAdded;
 import org.carrel.catalog.CatalogEvents.ItemChanged;
+import org.carrel.catalog.CatalogEvents.ItemDeleted;
+import org.carrel.catalog.CatalogEvents.RecordChanged;
 import org.carrel.catalog.CatalogEvents.RecordCreated;
 import org.carrel.catalog.CatalogEvents.RecordDeleted;
 import org.carrel.district.District;
@@ -115,6 +117,7 @@ class CatalogTest {
                 .isEqualTo("catalog.item.delete.withdrawn");
         saved(copies.deleteItem(mistake, "test"));
         assertThat(copies.item(mistake)).isEmpty();
+        assertThat(events.stream(ItemDeleted.class)).containsExactly(new ItemDeleted(mistake, record, oak.id()));
     }
 
     @Test
@@ -146,6 +149,7 @@ class CatalogTest {
     @Test
     void editsAMarcRecordOnlyFromTheVersionTheEditorSaw() {
         assertThat(catalog.updateRecord(record, 0, aRecord("Frindle : a novel").build(), "test").saved()).isTrue();
+        assertThat(events.stream(RecordChanged.class)).containsExactly(new RecordChanged(record));
         assertThat(catalog.updateRecord(record, 0, aRecord("Frindle again").build(), "test"))
                 .isEqualTo(CatalogResult.stale());
         assertThat(catalog.updateRecord(record, 1, MarcFixtures.aRecord("x").build(), "test").saved()).isTrue();

@@ -61,7 +61,7 @@ public class LabelQueue {
         List<String> alreadyQueued = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
         List<String> otherSchool = new ArrayList<>();
-        for (String barcode : new LinkedHashSet<>(barcodes.stream().map(b -> b.strip().toUpperCase(java.util.Locale.ROOT))
+        for (String barcode : new LinkedHashSet<>(barcodes.stream().map(Copies::normaliseBarcode)
                 .filter(b -> !b.isEmpty()).toList())) {
             Optional<ItemView> item = copies.itemByBarcode(barcode);
             if (item.isEmpty()) {
