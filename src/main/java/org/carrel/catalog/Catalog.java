@@ -2,7 +2,9 @@ package org.carrel.catalog;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.carrel.accounts.AuditLog;
@@ -53,6 +55,33 @@ public class Catalog {
             return new RecordView(id, Description.of(marc), marc, items.ofRecord(id), stored.createdAt(),
                     stored.updatedAt(), stored.version());
         });
+    }
+
+    /**
+     * Live records with an id above {@code afterId}, in id order, at most {@code limit} (up to 2,000), with their
+     * copies: how the search index reads the whole catalogue.
+     */
+    @Transactional(readOnly = true)
+    public List<RecordView> recordsAfter(long afterId, int limit) {
+        return views(records.after(afterId, Math.max(1, Math.min(limit, 2000))));
+    }
+
+    /** The live records among {@code ids} (up to 2,000), with their copies; deleted and unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public List<RecordView> records(Collection<Long> ids) {
+        if (ids.size() > 2000) {
+            throw new IllegalArgumentException("at most 2000 ids at once");
+        }
+        return views(records.findAll(ids));
+    }
+
+    private List<RecordView> views(List<RecordStore.StoredRecord> stored) {
+        Map<Long, List<ItemView>> copies = items.ofRecords(stored.stream().map(RecordStore.StoredRecord::id).toList());
+        return stored.stream().map(row -> {
+            Record marc = StoredMarc.read(row.marc());
+            return new RecordView(row.id(), Description.of(marc), marc, copies.getOrDefault(row.id(), List.of()),
+                    row.createdAt(), row.updatedAt(), row.version());
+        }).toList();
     }
 
     /** Live records whose title contains {@code text} (every record when blank), by title without its article. */

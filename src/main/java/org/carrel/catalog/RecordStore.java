@@ -141,6 +141,22 @@ class RecordStore {
         return jdbc.sql("select count(*) from bib_record where deleted_at is null").query(Integer.class).single();
     }
 
+    /** Live records with an id above {@code afterId}, in id order, at most {@code limit}. */
+    List<StoredRecord> after(long afterId, int limit) {
+        return jdbc.sql("""
+                        select id, marc, call_number, created_at, updated_at, version from bib_record
+                        where deleted_at is null and id > :after order by id fetch first :limit rows only""")
+                .param("after", afterId).param("limit", limit).query(RecordStore::stored).list();
+    }
+
+    /** The live records among {@code ids}. */
+    List<StoredRecord> findAll(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql("""
+                        select id, marc, call_number, created_at, updated_at, version from bib_record
+                        where deleted_at is null and id in (:ids) order by id""")
+                .param("ids", ids).query(RecordStore::stored).list();
+    }
+
     /** Streams every live record by id, or only those with a copy at {@code schoolId}, without holding them all. */
     void forEach(Long schoolId, Consumer<StoredRecord> action) {
         try (Stream<StoredRecord> rows = jdbc.sql("""
