@@ -63,7 +63,9 @@ public class Catalog {
      */
     @Transactional(readOnly = true)
     public List<RecordView> recordsAfter(long afterId, int limit) {
-        return views(records.after(afterId, Math.max(1, Math.min(limit, 2000))));
+        List<RecordStore.StoredRecord> page = records.after(afterId, Math.max(1, Math.min(limit, 2000)));
+        return page.isEmpty() ? List.of() : views(page, items.ofRecordRange(page.get(0).id(),
+                page.get(page.size() - 1).id()));
     }
 
     /** The live records among {@code ids} (up to 2,000), with their copies; deleted and unknown ids are absent. */
@@ -72,11 +74,11 @@ public class Catalog {
         if (ids.size() > 2000) {
             throw new IllegalArgumentException("at most 2000 ids at once");
         }
-        return views(records.findAll(ids));
+        List<RecordStore.StoredRecord> found = records.findAll(ids);
+        return views(found, items.ofRecords(found.stream().map(RecordStore.StoredRecord::id).toList()));
     }
 
-    private List<RecordView> views(List<RecordStore.StoredRecord> stored) {
-        Map<Long, List<ItemView>> copies = items.ofRecords(stored.stream().map(RecordStore.StoredRecord::id).toList());
+    private static List<RecordView> views(List<RecordStore.StoredRecord> stored, Map<Long, List<ItemView>> copies) {
         return stored.stream().map(row -> {
             Record marc = StoredMarc.read(row.marc());
             return new RecordView(row.id(), Description.of(marc), marc, copies.getOrDefault(row.id(), List.of()),
