@@ -122,6 +122,8 @@ class PermissionTableTest {
             GET    /api/v1/schools                     public
             GET    /api/v1/schools/{code}              public
             POST   /api/v1/schools                     DISTRICT_ADMIN
+            GET    /api/v1/search                      public
+            GET    /api/v1/search/suggestions          public
             GET    /v3/api-docs                        public
             GET    /v3/api-docs.yaml                   public
             """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS);

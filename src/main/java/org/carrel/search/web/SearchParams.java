@@ -38,7 +38,7 @@ final class SearchParams {
     private static final Pattern ID = Pattern.compile("\\d{1,18}");
     private static final Pattern DEWEY = Pattern.compile("\\d00");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{3}");
-    private static final Pattern LETTER = Pattern.compile("[A-Z]");
+    private static final Pattern LETTER = Pattern.compile("[A-Z]\\+?");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,4}");
 
     /** A value left out of the search: the parameter it came in and the value, shortened for display. */

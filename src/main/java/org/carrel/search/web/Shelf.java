@@ -7,20 +7,21 @@ import org.carrel.search.SearchField;
 
 /**
  * The picture shelves of the catalogue's home page, for readers who cannot yet type a search: each is a search by
- * subject, a Dewey class or a language. Message key {@code search.shelf.NAME}; picture {@code search/picture.jte}.
+ * subject (the search box's syntax: OR between alternatives, quotes around phrases), a Dewey class or a language.
+ * Message key {@code search.shelf.NAME}; picture {@code search/picture.jte}. Public only for the templates.
  */
 public enum Shelf {
     ANIMALS(SearchField.SUBJECT, "animals", null, null),
     DINOSAURS(SearchField.SUBJECT, "dinosaurs", null, null),
-    SPACE(SearchField.SUBJECT, "space", null, null),
-    SPORTS(SearchField.SUBJECT, "sports", null, null),
-    FAIRY_TALES(SearchField.SUBJECT, "fairy tales", null, null),
-    MYSTERIES(SearchField.SUBJECT, "mystery", null, null),
-    GRAPHIC_NOVELS(SearchField.SUBJECT, "graphic novels", null, null),
+    SPACE(SearchField.SUBJECT, "space OR astronomy OR planets", null, null),
+    SPORTS(SearchField.SUBJECT, "sports OR basketball OR baseball OR soccer OR football", null, null),
+    FAIRY_TALES(SearchField.SUBJECT, "\"fairy tales\"", null, null),
+    MYSTERIES(SearchField.SUBJECT, "mystery OR detective", null, null),
+    GRAPHIC_NOVELS(SearchField.SUBJECT, "\"graphic novels\"", null, null),
     BIOGRAPHIES(SearchField.SUBJECT, "biography", null, null),
     HISTORY(null, null, "900", null),
     SCIENCE(null, null, "500", null),
-    POETRY(SearchField.SUBJECT, "poetry", null, null),
+    POETRY(SearchField.SUBJECT, "poetry OR poems", null, null),
     SPANISH(null, null, null, "spa");
 
     private final SearchField field;
