@@ -154,7 +154,13 @@ class OpacBrowserTest {
 
         WebElement box = tabUntil(element -> "search-q".equals(element.getDomAttribute("id")));
         assertThat(hasVisibleFocus()).as("the search box shows its focus").isTrue();
-        box.sendKeys("caterpillar", Keys.ENTER);
+        box.sendKeys("caterp");
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).withMessage("type-ahead fills the datalist").until(d ->
+                !d.findElements(By.cssSelector("#search-suggestions option")).isEmpty());
+        assertThat(driver().findElements(By.cssSelector("#search-suggestions option")).stream()
+                .map(option -> option.getDomAttribute("value")).toList())
+                .anySatisfy(text -> assertThat(text).containsIgnoringCase("caterp"));
+        box.sendKeys("illar", Keys.ENTER);
         new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/catalog/search"));
         assertThat(checks.checkCurrentPage().problems()).isEmpty();
 
