@@ -67,7 +67,8 @@ record StartupCheck(Path dataDir, String dbUrl, String dbUser, String dbPassword
             return null;
         } catch (SQLException e) {
             String reason = describe(e);
-            if (reason.contains("already in use") || reason.contains("Locked by another process")) {
+            if (reason.contains("already in use") || reason.contains("Locked by another process")
+                    || reason.contains("The file is locked")) {
                 return "the embedded database in " + dataDir + " is in use by another Carrel process; stop it first.";
             }
             return "the database at " + withoutSecrets(dbUrl) + " cannot be reached (" + reason + "); check "

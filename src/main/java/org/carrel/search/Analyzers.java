@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -35,6 +36,9 @@ final class Analyzers {
     /** The analyzer of every analyzed field of the index. */
     static final Analyzer INDEX = new PerFieldAnalyzerWrapper(ENGLISH, Map.of(
             IndexFields.SPANISH, SPANISH, IndexFields.SPELL, PLAIN));
+
+    /** Leading articles dropped from exact keys, English and Spanish. */
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an", "el", "la", "los", "las", "un", "una");
 
     private enum Stemming { ENGLISH, SPANISH, NONE }
 
@@ -78,9 +82,6 @@ final class Analyzers {
         }
         return words;
     }
-
-    private static final java.util.Set<String> ARTICLES = java.util.Set.of("the", "a", "an", "el", "la", "los",
-            "las", "un", "una");
 
     /**
      * A title or name reduced to compare whole values: plain words joined by single spaces, a leading article

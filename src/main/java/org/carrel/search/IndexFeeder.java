@@ -241,6 +241,12 @@ class IndexFeeder implements SmartLifecycle {
         }
     }
 
+    /** Starts before the web server and stops after it, so no request finds the index closed. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

@@ -88,4 +88,27 @@ class CommandsIT {
         assertThat(CarrelJar.run(env, LIMIT, "export-marc", "--out", out.toString(), "--school", "NOPE").exitCode())
                 .isEqualTo(1);
     }
+
+    @Test
+    void reindexRebuildsTheIndexThatTheServerThenSearches() throws Exception {
+        java.nio.file.Path file = data.resolve("books.mrc");
+        java.nio.file.Files.write(file, MarcFiles.twoGoodOneBroken());
+        CarrelJar.run(env, LIMIT, "import-marc", file.toString());
+        assertThat(data.resolve("search/stale")).as("a command that changed the catalogue marks the index").exists();
+
+        Finished reindexed = CarrelJar.run(env, LIMIT, "reindex", "--json");
+        assertThat(reindexed.exitCode()).as(reindexed.stderr()).isZero();
+        assertThat(reindexed.stdout().strip()).matches("\\{\"records\":2,\"items\":0,\"seconds\":[0-9.]+,\"sizeBytes\":[1-9][0-9]*}");
+        assertThat(data.resolve("search/stale")).doesNotExist();
+        assertThat(CarrelJar.run(env, LIMIT, "reindex", "--full").exitCode()).isEqualTo(2);
+
+        try (Server server = CarrelJar.startServer(env, "--carrel.demo=false")) {
+            HttpResponse<String> found = server.get("/api/v1/search?q=chemistry");
+            assertThat(found.statusCode()).isEqualTo(200);
+            assertThat(found.body()).startsWith("{\"total\":1,").contains("Kitchen Chemistry");
+            Finished busy = CarrelJar.run(env, LIMIT, "reindex");
+            assertThat(busy.exitCode()).isEqualTo(1);
+            assertThat(busy.stderr()).contains("in use by");
+        }
+    }
 }
