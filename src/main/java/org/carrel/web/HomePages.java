@@ -11,7 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The front door: sign-in for visitors, the right home for each role, the staff dashboard, the public area. */
+/** The front door: sign-in for visitors, the right home for each role, the staff dashboard. The public catalogue is the search module's. */
 @Controller
 class HomePages {
 
@@ -28,11 +28,5 @@ class HomePages {
     @Allowed(Permission.STAFF_AREA)
     String dashboard() {
         return "web/dashboard";
-    }
-
-    @GetMapping("/catalog")
-    @PublicEndpoint
-    String catalog() {
-        return "web/catalog";
     }
 }

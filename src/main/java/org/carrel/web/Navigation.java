@@ -12,6 +12,7 @@ final class Navigation {
             new NavLink("/staff", "nav.dashboard", Permission.STAFF_AREA),
             new NavLink("/staff/district", "nav.district", Permission.DISTRICT_VIEW),
             new NavLink("/staff/schools", "nav.schools", Permission.DISTRICT_VIEW),
+            new NavLink("/staff/search", "search.nav.staff", Permission.CATALOG_VIEW),
             new NavLink("/staff/catalog", "catalog.nav.records", Permission.CATALOG_VIEW),
             new NavLink("/staff/catalog/shelf", "catalog.nav.shelfList", Permission.CATALOG_VIEW),
             new NavLink("/staff/catalog/labels", "catalog.nav.labels", Permission.CATALOG_EDIT),

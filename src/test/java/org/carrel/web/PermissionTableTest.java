@@ -53,6 +53,11 @@ class PermissionTableTest {
             GET    /                                   public
             GET    /login                              public
             GET    /catalog                            public
+            GET    /catalog/search                     public
+            GET    /catalog/records/{id}               public
+            GET    /catalog/suggest                    public
+            POST   /catalog/my-school                  public
+            GET    /staff/search                       %1$s
             GET    /staff                              %1$s
             GET    /account                            %3$s
             POST   /account/password                   %3$s
