@@ -1,10 +1,14 @@
 package org.carrel.search.web;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
 import org.carrel.accounts.Permission;
 import org.carrel.accounts.PublicEndpoint;
 import org.carrel.accounts.SignedInUser;
@@ -14,13 +18,13 @@ import org.carrel.search.FacetCount;
 import org.carrel.search.Facets;
 import org.carrel.search.Search;
 import org.carrel.search.SearchHit;
+import org.carrel.search.SearchRequest;
 import org.carrel.search.SearchResult;
 import org.carrel.search.Suggestion;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,6 +52,8 @@ class SearchApi {
                       String didYouMean, String showingResultsFor) {
     }
 
+    static final int DEFAULT_SIZE = 20;
+
     private final Search search;
     private final District district;
 
@@ -58,18 +64,25 @@ class SearchApi {
 
     @GetMapping("/api/v1/search")
     @PublicEndpoint
-    ResponseEntity<?> search(@AuthenticationPrincipal SignedInUser user,
-                             @RequestParam MultiValueMap<String, String> params) {
+    ResponseEntity<?> search(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
         boolean staff = user != null && user.has(Permission.CATALOG_VIEW);
-        SearchParameters parsed = SearchParameters.parse(params, district, staff);
-        if (!parsed.problems().isEmpty()) {
+        Map<Long, String> codes = schoolCodes();
+        Map<String, String[]> params = new HashMap<>(request.getParameterMap());
+        List<String> problems = new ArrayList<>();
+        for (String name : List.of("school", "available")) {
+            params.computeIfPresent(name, (key, values) -> schoolIds(key, values, codes, problems));
+        }
+        Integer size = size(params.get("size"), problems);
+        SearchParams parsed = SearchParams.of(params);
+        parsed.ignored().forEach(ignored -> problems.add(ignored.param() + ": '" + ignored.value()
+                + "' cannot be used"));
+        if (!problems.isEmpty()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    String.join("; ", parsed.problems()));
+                    String.join("; ", problems));
             problem.setTitle("Search parameters that cannot be read");
             return ResponseEntity.badRequest().body(problem);
         }
-        SearchResult result = search.search(parsed.request());
-        Map<Long, String> codes = schoolCodes();
+        SearchResult result = search.search(parsed.request(size, staff));
         List<HitJson> hits = result.hits().stream().map(hit -> json(hit, codes, staff)).toList();
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>(result.facets());
         for (String dim : List.of(Facets.SCHOOL, Facets.AVAILABLE)) {
@@ -86,6 +99,37 @@ class SearchApi {
     List<Suggestion> suggestions(@RequestParam(defaultValue = "") String q,
                                  @RequestParam(defaultValue = "8") int limit) {
         return search.suggest(q, Math.max(1, Math.min(limit, 20)));
+    }
+
+    /** Schools by code (or by id, as facets report them); an unknown one is a problem named in the answer. */
+    private static String[] schoolIds(String name, String[] values, Map<Long, String> codes, List<String> problems) {
+        List<String> ids = new ArrayList<>();
+        for (String value : values) {
+            String given = value == null ? "" : value.strip();
+            Optional<Long> id = codes.entrySet().stream()
+                    .filter(school -> school.getValue().equalsIgnoreCase(given)
+                            || Long.toString(school.getKey()).equals(given))
+                    .map(Map.Entry::getKey).findFirst();
+            if (id.isPresent()) {
+                ids.add(Long.toString(id.get()));
+            } else if (!given.isEmpty()) {
+                problems.add(name + ": the district has no school '" + SearchParams.cut(given, 40) + "'");
+            }
+        }
+        return ids.toArray(String[]::new);
+    }
+
+    private static Integer size(String[] values, List<String> problems) {
+        String value = values == null || values.length == 0 || values[0] == null ? "" : values[0].strip();
+        if (value.isEmpty()) {
+            return DEFAULT_SIZE;
+        }
+        if (value.matches("\\d{1,3}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= SearchRequest.MAX_SIZE) {
+            return Integer.valueOf(value);
+        }
+        problems.add("size: '" + SearchParams.cut(value, 40) + "' is not a whole number from 1 to "
+                + SearchRequest.MAX_SIZE);
+        return DEFAULT_SIZE;
     }
 
     private Map<Long, String> schoolCodes() {
