@@ -38,7 +38,8 @@ public class CarrelApplication {
 
     private static int runCommand(String name, String[] args) {
         // Command-line arguments outrank application.properties; default properties would not.
-        String[] settings = {"--carrel.demo=false", "--spring.main.banner-mode=off", "--logging.level.root=warn"};
+        String[] settings = {"--carrel.demo=false", "--spring.main.banner-mode=off", "--logging.level.root=warn",
+                "--carrel.search.follow-catalog=false"};
         SpringApplicationBuilder builder = new SpringApplicationBuilder(CarrelApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false);

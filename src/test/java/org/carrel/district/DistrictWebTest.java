@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @SpringBootTest(properties = {
-        "carrel.data-dir=${java.io.tmpdir}/carrel-district-web-test",
+        "carrel.data-dir=${java.io.tmpdir}/carrel-district-web-test", "carrel.search.dir=memory",
         "spring.datasource.url=jdbc:h2:mem:district-web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "carrel.demo=false"})
 @AutoConfigureMockMvc

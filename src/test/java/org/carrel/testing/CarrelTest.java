@@ -10,13 +10,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The whole application on a private in-memory H2 database (PostgreSQL mode, as in production) and a temporary
- * data folder, without the demo district, with MockMvc. Tests sharing these settings share one Spring context.
+ * data folder and a search index in memory, without the demo district, with MockMvc. Tests sharing these settings share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:carrel-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "carrel.data-dir=${java.io.tmpdir}/carrel-test-data",
+        "carrel.search.dir=memory",
         "carrel.demo=false"})
 @AutoConfigureMockMvc
 public @interface CarrelTest {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** A new installation gets the demo district once, with an account for every role, and says so on the console. */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:carrel-demo-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "carrel.data-dir=${java.io.tmpdir}/carrel-test-demo",
+        "carrel.data-dir=${java.io.tmpdir}/carrel-test-demo", "carrel.search.dir=memory",
         "carrel.demo=auto"})
 @ExtendWith(OutputCaptureExtension.class)
 class DemoDistrictTest {

@@ -1,0 +1,96 @@
+package org.carrel.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.es.SpanishLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * How catalogue text becomes searchable words. Every analyzer lower-cases and folds diacritics to ASCII, so a child
+ * typing {@code sueno} finds {@code sueño}. Most text fields are stemmed for English ({@code dinosaurs} finds
+ * {@code dinosaur}); Spanish-language records also get a field stemmed for Spanish; the spelling and exact-match
+ * fields are not stemmed.
+ */
+final class Analyzers {
+
+    /** Lower-cased, folded, English-stemmed. */
+    static final Analyzer ENGLISH = analyzer(Stemming.ENGLISH);
+    /** Lower-cased, folded, Spanish-stemmed. */
+    static final Analyzer SPANISH = analyzer(Stemming.SPANISH);
+    /** Lower-cased and folded only. */
+    static final Analyzer PLAIN = analyzer(Stemming.NONE);
+
+    /** The analyzer of every analyzed field of the index. */
+    static final Analyzer INDEX = new PerFieldAnalyzerWrapper(ENGLISH, Map.of(
+            IndexFields.SPANISH, SPANISH, IndexFields.SPELL, PLAIN));
+
+    private enum Stemming { ENGLISH, SPANISH, NONE }
+
+    private Analyzers() {
+    }
+
+    private static Analyzer analyzer(Stemming stemming) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                source.setMaxTokenLength(64);
+                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+                stream = switch (stemming) {
+                    case ENGLISH -> new PorterStemFilter(new EnglishPossessiveFilter(stream));
+                    case SPANISH -> new SpanishLightStemFilter(stream);
+                    case NONE -> stream;
+                };
+                return new TokenStreamComponents(source, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    /** The words of {@code text} as {@code analyzer} makes them. */
+    static List<String> words(Analyzer analyzer, String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                words.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
+    }
+
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("the", "a", "an", "el", "la", "los",
+            "las", "un", "una");
+
+    /**
+     * A title or name reduced to compare whole values: plain words joined by single spaces, a leading article
+     * dropped ("The Giver" and "giver" are the same title).
+     */
+    static String exact(String text) {
+        List<String> words = words(PLAIN, text == null ? "" : text);
+        if (words.size() > 1 && ARTICLES.contains(words.get(0))) {
+            words = words.subList(1, words.size());
+        }
+        return String.join(" ", words);
+    }
+}

@@ -1,0 +1,52 @@
+package org.carrel.search;
+
+/**
+ * The index's field names. Text fields are analyzed by {@link Analyzers#INDEX}; the others are exact terms, points
+ * or doc values. Changing what any field holds means raising {@link #SCHEMA_VERSION}, which rebuilds indexes
+ * written by the older schema at the next start.
+ */
+final class IndexFields {
+
+    static final int SCHEMA_VERSION = 1;
+
+    static final String ID = "id";
+    // searched text
+    static final String TITLE = "title";
+    static final String AUTHOR = "author";
+    static final String SUBJECT = "subject";
+    static final String SERIES = "series";
+    static final String SUMMARY = "summary";
+    static final String NOTES = "notes";
+    static final String CALL_NUMBER_TEXT = "callno";
+    static final String SPANISH = "text_es";
+    static final String SPELL = "spell";
+    static final String ITEM_NOTES = "item_notes";
+    // exact terms
+    static final String ISBN = "isbn";
+    static final String BARCODE = "barcode";
+    static final String TITLE_EXACT = "title_exact";
+    static final String AUTHOR_EXACT = "author_exact";
+    static final String CALL_NUMBER_SORT = "callno_sort";
+    // numbers
+    static final String YEAR = "year";
+    static final String LEXILE = "lexile";
+    static final String GUIDED = "guided";
+    static final String CREATED = "created";
+    static final String COPIES = "copies";
+    static final String FEATURES = "features";
+    static final String POPULARITY = "popularity";
+    // stored for display
+    static final String STORED_TITLE = "s_title";
+    static final String STORED_SUBTITLE = "s_subtitle";
+    static final String STORED_AUTHOR = "s_author";
+    static final String STORED_ISBN = "s_isbn";
+    static final String STORED_YEAR = "s_year";
+    static final String STORED_CALL_NUMBER = "s_callno";
+    static final String STORED_FORMAT = "s_format";
+    static final String STORED_AVAILABILITY = "s_avail";
+    static final String STORED_ITEM = "s_item";
+    static final String STORED_SUBJECT = "s_subject";
+
+    private IndexFields() {
+    }
+}

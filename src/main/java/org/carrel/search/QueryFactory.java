@@ -1,0 +1,203 @@
+package org.carrel.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.carrel.catalog.Copies;
+import org.carrel.catalog.marc.CallNumbers;
+import org.carrel.catalog.marc.Isbn;
+
+/**
+ * Lucene queries from a {@link UserQuery}: each part must match in one of the searched fields (the best field
+ * counts), and a few optional clauses put the exact title, the exact author and popular titles first. Filters never
+ * change the ranking.
+ */
+final class QueryFactory {
+
+    private static final Map<String, Float> KEYWORD_FIELDS = Map.of(IndexFields.TITLE, 4f, IndexFields.AUTHOR, 2.5f,
+            IndexFields.SUBJECT, 1.5f, IndexFields.SERIES, 1.5f, IndexFields.SUMMARY, 0.6f, IndexFields.NOTES, 0.4f,
+            IndexFields.CALL_NUMBER_TEXT, 1f, IndexFields.SPANISH, 1f);
+    private static final float EXACT_TITLE_BOOST = 20f;
+    private static final float EXACT_AUTHOR_BOOST = 12f;
+    private static final float TITLE_PHRASE_BOOST = 4f;
+    private static final float POPULARITY_WEIGHT = 2f;
+
+    private QueryFactory() {
+    }
+
+    /** The query that finds and ranks the request's records, or null when nothing was asked for. */
+    static Query query(UserQuery user, SearchField field, boolean staff) {
+        if (field == SearchField.ISBN) {
+            return isbn(user.positiveText());
+        }
+        if (field == SearchField.CALL_NUMBER) {
+            String key = CallNumbers.sortKey(user.positiveText());
+            return key.isEmpty() ? null : TermRangeQuery.newStringRange(IndexFields.CALL_NUMBER_SORT, key, null,
+                    true, true);
+        }
+        Map<String, Float> fields = fields(field);
+        BooleanQuery.Builder core = new BooleanQuery.Builder();
+        BooleanQuery.Builder alternatives = null;
+        boolean any = false;
+        for (UserQuery.Clause clause : user.clauses()) {
+            Query part = clause(clause, fields, staff && field == SearchField.KEYWORD, field == SearchField.KEYWORD);
+            if (part == null) {
+                continue;
+            }
+            if (clause.excluded()) {
+                core.add(part, Occur.MUST_NOT);
+                continue;
+            }
+            if (alternatives != null || clause.orWithNext()) {
+                alternatives = alternatives == null ? new BooleanQuery.Builder() : alternatives;
+                alternatives.add(part, Occur.SHOULD);
+                if (!clause.orWithNext()) {
+                    core.add(alternatives.build(), Occur.MUST);
+                    alternatives = null;
+                }
+            } else {
+                core.add(part, Occur.MUST);
+            }
+            any = true;
+        }
+        if (alternatives != null) {
+            core.add(alternatives.build(), Occur.MUST);
+        }
+        if (!any) {
+            return null;
+        }
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(core.build(), Occur.MUST);
+        String whole = Analyzers.exact(user.positiveText());
+        if (!whole.isEmpty() && (field == SearchField.KEYWORD || field == SearchField.TITLE)) {
+            ranked.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE_EXACT, whole)), EXACT_TITLE_BOOST),
+                    Occur.SHOULD);
+            Query phrase = new QueryBuilder(Analyzers.ENGLISH).createPhraseQuery(IndexFields.TITLE,
+                    user.positiveText().replace("\"", " ").replace("*", " "));
+            if (phrase instanceof PhraseQuery) {
+                ranked.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), Occur.SHOULD);
+            }
+        }
+        if (!whole.isEmpty() && (field == SearchField.KEYWORD || field == SearchField.AUTHOR)) {
+            ranked.add(new BoostQuery(new TermQuery(new Term(IndexFields.AUTHOR_EXACT, whole)), EXACT_AUTHOR_BOOST),
+                    Occur.SHOULD);
+        }
+        ranked.add(FeatureField.newSaturationQuery(IndexFields.FEATURES, IndexFields.POPULARITY, POPULARITY_WEIGHT,
+                4f), Occur.SHOULD);
+        return ranked.build();
+    }
+
+    private static Map<String, Float> fields(SearchField field) {
+        return switch (field) {
+            case TITLE -> Map.of(IndexFields.TITLE, 1f);
+            case AUTHOR -> Map.of(IndexFields.AUTHOR, 1f);
+            case SUBJECT -> Map.of(IndexFields.SUBJECT, 1f);
+            case SERIES -> Map.of(IndexFields.SERIES, 1f);
+            default -> KEYWORD_FIELDS;
+        };
+    }
+
+    /** One word, prefix or phrase matched in any of {@code fields}; null when it has no searchable word. */
+    private static Query clause(UserQuery.Clause clause, Map<String, Float> fields, boolean staff, boolean keyword) {
+        List<Query> parts = new java.util.ArrayList<>();
+        for (Map.Entry<String, Float> field : fields.entrySet()) {
+            Query query = text(field.getKey(), clause);
+            if (query != null) {
+                parts.add(field.getValue() == 1f ? query : new BoostQuery(query, field.getValue()));
+            }
+        }
+        if (keyword && !clause.phrase()) {
+            Query isbn = isbn(clause.text());
+            if (isbn != null) {
+                parts.add(new BoostQuery(isbn, 10f));
+            }
+        }
+        if (staff && !clause.phrase()) {
+            String barcode = Copies.normaliseBarcode(clause.text());
+            if (!barcode.isEmpty()) {
+                parts.add(new BoostQuery(new TermQuery(new Term(IndexFields.BARCODE, barcode)), 10f));
+            }
+            Query notes = text(IndexFields.ITEM_NOTES, clause);
+            if (notes != null) {
+                parts.add(new BoostQuery(notes, 0.5f));
+            }
+        }
+        return parts.isEmpty() ? null : new DisjunctionMaxQuery(parts, 0.1f);
+    }
+
+    private static Query text(String field, UserQuery.Clause clause) {
+        Analyzer analyzer = field.equals(IndexFields.SPANISH) ? Analyzers.SPANISH : Analyzers.ENGLISH;
+        if (clause.prefix()) {
+            List<String> words = Analyzers.words(Analyzers.PLAIN, clause.text());
+            return words.size() == 1 && words.get(0).length() >= UserQuery.MIN_PREFIX
+                    ? new PrefixQuery(new Term(field, words.get(0))) : null;
+        }
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        return clause.phrase() ? builder.createPhraseQuery(field, clause.text())
+                : builder.createBooleanQuery(field, clause.text(), Occur.MUST);
+    }
+
+    /** Both forms of an ISBN, or null when the text is none. */
+    static Query isbn(String text) {
+        return Isbn.parse(text.replace("\"", "")).map(isbn -> {
+            BooleanQuery.Builder forms = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.ISBN, isbn.isbn13())), Occur.SHOULD);
+            isbn.isbn10().ifPresent(ten -> forms.add(new TermQuery(new Term(IndexFields.ISBN, ten)), Occur.SHOULD));
+            return (Query) forms.build();
+        }).orElse(null);
+    }
+
+    /** The request's filters as non-scoring clauses added to {@code query} (all records when it is null). */
+    static Query filtered(Query query, SearchFilters filters) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(query == null ? new MatchAllDocsQuery() : query,
+                query == null ? Occur.FILTER : Occur.MUST);
+        facet(all, Facets.SCHOOL, filters.schools());
+        if (filters.availableAt() != null && !filters.availableAt().isBlank()) {
+            facet(all, Facets.AVAILABLE, Set.of(filters.availableAt()));
+        }
+        facet(all, Facets.FORMAT, filters.formats());
+        facet(all, Facets.GRADE_BAND, filters.gradeBands());
+        facet(all, Facets.SUBJECT, filters.subjects());
+        facet(all, Facets.LANGUAGE, filters.languages());
+        facet(all, Facets.DEWEY, filters.deweyClasses());
+        range(all, IndexFields.LEXILE, filters.lexileMin(), filters.lexileMax());
+        range(all, IndexFields.GUIDED, ReadingBands.guided(filters.guidedFrom()), ReadingBands.guided(filters.guidedTo()));
+        range(all, IndexFields.YEAR, filters.yearFrom(), filters.yearTo());
+        return all.build();
+    }
+
+    private static void facet(BooleanQuery.Builder all, String dim, Set<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String value : values) {
+            any.add(new TermQuery(DrillDownQuery.term(RecordDocuments.FACETS.getDimConfig(dim).indexFieldName, dim,
+                    value)), Occur.SHOULD);
+        }
+        all.add(any.build(), Occur.FILTER);
+    }
+
+    private static void range(BooleanQuery.Builder all, String field, Integer from, Integer to) {
+        if (from != null || to != null) {
+            all.add(IntPoint.newRangeQuery(field, from == null ? Integer.MIN_VALUE : from,
+                    to == null ? Integer.MAX_VALUE : to), Occur.FILTER);
+        }
+    }
+}

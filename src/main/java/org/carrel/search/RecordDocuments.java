@@ -1,0 +1,256 @@
+package org.carrel.search;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+import org.carrel.catalog.Copies;
+import org.carrel.catalog.ItemStatus;
+import org.carrel.catalog.ItemView;
+import org.carrel.catalog.RecordView;
+import org.carrel.catalog.marc.CallNumbers;
+import org.carrel.catalog.marc.Description;
+import org.carrel.catalog.marc.Isbn;
+import org.carrel.catalog.marc.ReadingLevels;
+
+/** Turns a catalogue record and its copies into the index's document (see {@link IndexFields}). */
+final class RecordDocuments {
+
+    /** A Dewey number at the start of a call number, after an optional prefix such as REF or J. */
+    private static final Pattern DEWEY = Pattern.compile("^(?:[A-Za-z]{1,4}\\s+)?(\\d{3})(?:[.\\s/]|$)");
+    private static final int FACET_VALUE_MAX = 100;
+
+    static final FacetsConfig FACETS = facetsConfig();
+
+    private RecordDocuments() {
+    }
+
+    private static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : List.of(Facets.SCHOOL, Facets.AVAILABLE, Facets.GRADE_BAND, Facets.SUBJECT, Facets.LANGUAGE)) {
+            config.setMultiValued(dim, true);
+        }
+        return config;
+    }
+
+    static Document of(RecordView record) {
+        Description d = record.description();
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.ID, Long.toString(record.id()), Field.Store.YES));
+        text(doc, IndexFields.TITLE, join(d.title(), d.subtitle()));
+        d.authors().forEach(author -> text(doc, IndexFields.AUTHOR, author));
+        text(doc, IndexFields.AUTHOR, d.responsibility());
+        d.subjects().forEach(subject -> text(doc, IndexFields.SUBJECT, subject));
+        d.genres().forEach(genre -> text(doc, IndexFields.SUBJECT, genre));
+        d.series().forEach(series -> text(doc, IndexFields.SERIES, series));
+        text(doc, IndexFields.SUMMARY, d.summary());
+        text(doc, IndexFields.NOTES, join(d.audienceNote(), d.edition(), d.publisher()));
+        text(doc, IndexFields.CALL_NUMBER_TEXT, d.callNumber());
+        text(doc, IndexFields.SPELL, String.join(" ", d.title() == null ? "" : d.title(),
+                d.subtitle() == null ? "" : d.subtitle(), String.join(" ", d.authors()),
+                String.join(" ", d.subjects()), String.join(" ", d.series())));
+        if (d.languages().contains("spa")) {
+            text(doc, IndexFields.SPANISH, String.join(" ", join(d.title(), d.subtitle()),
+                    String.join(" ", d.subjects()), d.summary() == null ? "" : d.summary()));
+        }
+        identifiers(doc, d);
+        numbers(doc, record, d);
+        stored(doc, d);
+        items(doc, record.items());
+        facets(doc, d);
+        return build(doc);
+    }
+
+    private static Document build(Document doc) {
+        try {
+            return FACETS.build(doc);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void identifiers(Document doc, Description d) {
+        for (Isbn isbn : d.isbns()) {
+            doc.add(new StringField(IndexFields.ISBN, isbn.isbn13(), Field.Store.NO));
+            isbn.isbn10().ifPresent(ten -> doc.add(new StringField(IndexFields.ISBN, ten, Field.Store.NO)));
+            doc.add(new StoredField(IndexFields.STORED_ISBN, isbn.isbn13()));
+        }
+        String title = Analyzers.exact(d.title());
+        if (!title.isEmpty()) {
+            doc.add(new StringField(IndexFields.TITLE_EXACT, title, Field.Store.NO));
+            String full = Analyzers.exact(join(d.title(), d.subtitle()));
+            if (!full.equals(title)) {
+                doc.add(new StringField(IndexFields.TITLE_EXACT, full, Field.Store.NO));
+            }
+        }
+        for (String author : d.authors()) {
+            for (String form : nameForms(author)) {
+                doc.add(new StringField(IndexFields.AUTHOR_EXACT, form, Field.Store.NO));
+            }
+        }
+        String sortKey = d.callNumber() == null ? "" : CallNumbers.sortKey(d.callNumber());
+        doc.add(new StringField(IndexFields.CALL_NUMBER_SORT, sortKey, Field.Store.NO));
+        doc.add(new SortedDocValuesField(IndexFields.CALL_NUMBER_SORT, new BytesRef(sortKey)));
+    }
+
+    /** "Rowling, J. K." is also found as "J. K. Rowling". */
+    static Set<String> nameForms(String author) {
+        Set<String> forms = new LinkedHashSet<>();
+        String asWritten = Analyzers.exact(author);
+        if (!asWritten.isEmpty()) {
+            forms.add(asWritten);
+        }
+        int comma = author.indexOf(',');
+        if (comma > 0) {
+            String direct = Analyzers.exact(author.substring(comma + 1) + " " + author.substring(0, comma));
+            if (!direct.isEmpty()) {
+                forms.add(direct);
+            }
+        }
+        return forms;
+    }
+
+    private static void numbers(Document doc, RecordView record, Description d) {
+        if (d.year() != null) {
+            doc.add(new IntPoint(IndexFields.YEAR, d.year()));
+            doc.add(new NumericDocValuesField(IndexFields.YEAR, d.year()));
+            doc.add(new StoredField(IndexFields.STORED_YEAR, d.year()));
+        }
+        ReadingLevels levels = d.readingLevels();
+        Integer lexile = ReadingBands.lexile(levels);
+        if (lexile != null) {
+            doc.add(new IntPoint(IndexFields.LEXILE, lexile));
+        }
+        Integer guided = ReadingBands.guided(levels.guidedReading());
+        if (guided != null) {
+            doc.add(new IntPoint(IndexFields.GUIDED, guided));
+        }
+        long created = record.createdAt() == null ? 0 : record.createdAt().toInstant().toEpochMilli();
+        doc.add(new NumericDocValuesField(IndexFields.CREATED, created));
+        long copies = record.items().stream().filter(item -> item.status().inCollection()).count();
+        doc.add(new NumericDocValuesField(IndexFields.COPIES, copies));
+        doc.add(new FeatureField(IndexFields.FEATURES, IndexFields.POPULARITY, copies + 1f));
+    }
+
+    private static void stored(Document doc, Description d) {
+        store(doc, IndexFields.STORED_TITLE, d.title());
+        store(doc, IndexFields.STORED_SUBTITLE, d.subtitle());
+        d.authors().forEach(author -> store(doc, IndexFields.STORED_AUTHOR, author));
+        store(doc, IndexFields.STORED_CALL_NUMBER, d.callNumber());
+        store(doc, IndexFields.STORED_FORMAT, d.format().name());
+        d.subjects().stream().limit(3).forEach(subject -> store(doc, IndexFields.STORED_SUBJECT, subject));
+    }
+
+    /**
+     * Copies: barcodes and notes for staff searches, and per school how many are in the collection and on the shelf,
+     * stored as {@code school:copies:available} and counted by the school and availability facets.
+     */
+    private static void items(Document doc, List<ItemView> items) {
+        Map<Long, int[]> perSchool = new TreeMap<>();
+        for (ItemView item : items) {
+            doc.add(new StringField(IndexFields.BARCODE, Copies.normaliseBarcode(item.barcode()), Field.Store.NO));
+            text(doc, IndexFields.ITEM_NOTES, item.notes());
+            doc.add(new StoredField(IndexFields.STORED_ITEM, String.join("\t", Long.toString(item.id()),
+                    item.barcode(), Long.toString(item.schoolId()), item.status().name(),
+                    item.callNumber() == null ? "" : item.callNumber())));
+            if (item.status().inCollection()) {
+                int[] counts = perSchool.computeIfAbsent(item.schoolId(), id -> new int[2]);
+                counts[0]++;
+                counts[1] += item.status() == ItemStatus.AVAILABLE ? 1 : 0;
+            }
+        }
+        perSchool.forEach((school, counts) -> {
+            doc.add(new StoredField(IndexFields.STORED_AVAILABILITY, school + ":" + counts[0] + ":" + counts[1]));
+            doc.add(new SortedSetDocValuesFacetField(Facets.SCHOOL, Long.toString(school)));
+            if (counts[1] > 0) {
+                doc.add(new SortedSetDocValuesFacetField(Facets.AVAILABLE, Long.toString(school)));
+            }
+        });
+    }
+
+    private static void facets(Document doc, Description d) {
+        doc.add(new SortedSetDocValuesFacetField(Facets.FORMAT, d.format().name()));
+        ReadingBands.gradeBands(d.audience(), d.readingLevels(), d.audienceNote())
+                .forEach(band -> doc.add(new SortedSetDocValuesFacetField(Facets.GRADE_BAND, band.name())));
+        Integer lexile = ReadingBands.lexile(d.readingLevels());
+        if (lexile != null) {
+            doc.add(new SortedSetDocValuesFacetField(Facets.LEXILE, ReadingBands.lexileBand(lexile)));
+        }
+        Integer guided = ReadingBands.guided(d.readingLevels().guidedReading());
+        if (guided != null && guided <= 26) {
+            doc.add(new SortedSetDocValuesFacetField(Facets.GUIDED, String.valueOf((char) ('A' + guided - 1))));
+        }
+        Set<String> subjects = new LinkedHashSet<>();
+        d.subjects().forEach(subject -> subjects.add(mainHeading(subject)));
+        d.genres().forEach(genre -> subjects.add(mainHeading(genre)));
+        subjects.stream().filter(s -> !s.isEmpty())
+                .forEach(subject -> doc.add(new SortedSetDocValuesFacetField(Facets.SUBJECT, subject)));
+        d.languages().stream().filter(code -> !code.isBlank()).distinct()
+                .forEach(code -> doc.add(new SortedSetDocValuesFacetField(Facets.LANGUAGE, code)));
+        if (d.year() != null && d.year() >= 1000 && d.year() <= 2999) {
+            doc.add(new SortedSetDocValuesFacetField(Facets.DECADE, Integer.toString(d.year() / 10 * 10)));
+        }
+        String dewey = deweyClass(d.callNumber());
+        if (dewey != null) {
+            doc.add(new SortedSetDocValuesFacetField(Facets.DEWEY, dewey));
+        }
+    }
+
+    /** The part of a subject heading before its first subdivision, without a closing full stop. */
+    static String mainHeading(String subject) {
+        int dashes = subject.indexOf(" -- ");
+        String heading = (dashes < 0 ? subject : subject.substring(0, dashes)).strip();
+        if (heading.endsWith(".")) {
+            heading = heading.substring(0, heading.length() - 1).strip();
+        }
+        return heading.length() > FACET_VALUE_MAX ? heading.substring(0, FACET_VALUE_MAX) : heading;
+    }
+
+    /** The Dewey hundreds ("500") of a call number that starts with a Dewey number, else null. */
+    static String deweyClass(String callNumber) {
+        if (callNumber == null) {
+            return null;
+        }
+        Matcher dewey = DEWEY.matcher(callNumber.strip());
+        return dewey.find() ? dewey.group(1).charAt(0) + "00" : null;
+    }
+
+    private static void text(Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new TextField(field, value, Field.Store.NO));
+        }
+    }
+
+    private static void store(Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new StoredField(field, value));
+        }
+    }
+
+    private static String join(String... parts) {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                text.append(text.length() == 0 ? "" : " ").append(part);
+            }
+        }
+        return text.toString();
+    }
+}
