@@ -135,7 +135,8 @@ public final class BenchMix {
 
     /**
      * A closed loop: each of {@code threads} threads runs the mix from its own starting point, one query after the
-     * other with no pause, until {@code seconds} have passed. Answers the figures as a JSON object.
+     * other with no pause, until {@code seconds} have passed. Answers the figures as a JSON object; queries that
+     * failed are counted as errors and left out of the latencies and the queries per second.
      */
     public static String run(List<Query> queries, int threads, double seconds, IntFunction<Probe> probes)
             throws InterruptedException {
@@ -166,6 +167,7 @@ public final class BenchMix {
                     } catch (Exception e) {
                         errors[thread]++;
                         firstError.compareAndSet(null, query.text() + ": " + e);
+                        continue;
                     }
                     if (n == own.length) {
                         own = Arrays.copyOf(own, n * 2);

@@ -18,7 +18,8 @@ import org.carrel.bench.BenchMix.Query;
 
 /**
  * The same query mix over HTTP, against a running server: {@code GET /api/v1/search} (JSON) on 1 and then 2 threads,
- * and type-ahead {@code GET /catalog/suggest?q=} as the search box's htmx request sends it. Keep-alive connections
+ * and type-ahead both as the search box's htmx request sends it ({@code GET /catalog/suggest?q=}, "suggest") and
+ * through the API ({@code GET /api/v1/search/suggestions?q=}, "suggest_api"). Keep-alive connections
  * of one {@link HttpClient}, HTTP/1.1 as Tomcat serves it. Prints one JSON object.
  *
  * <p>Usage: {@code HttpSearchBench BASE_URL FILE.queries --schools OAK=1,MAPLE=2,... [--seconds 20]
@@ -55,7 +56,9 @@ public final class HttpSearchBench {
         BenchMix.warmUp(queries, probe, warmup);
         json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, thread -> probe)).append(',')
                 .append(BenchMix.run(queries, 2, seconds, thread -> probe)).append(']');
-        json.append(",\"suggest\":").append(suggest(client, base, prefixes, warmup));
+        json.append(",\"suggest\":").append(suggest(client, base + "/catalog/suggest?q=", prefixes, warmup));
+        json.append(",\"suggest_api\":")
+                .append(suggest(client, base + "/api/v1/search/suggestions?limit=8&q=", prefixes, warmup));
         System.out.println(json.append('}'));
     }
 
@@ -77,8 +80,8 @@ public final class HttpSearchBench {
         return path.toString();
     }
 
-    /** Type-ahead on one thread over the prefixes, after a warm-up; errors counted, not timed. */
-    private static String suggest(HttpClient client, String base, List<String> prefixes, int warmup) {
+    /** Type-ahead at {@code url} + prefix on one thread over the prefixes, after a warm-up; errors counted, not timed. */
+    private static String suggest(HttpClient client, String url, List<String> prefixes, int warmup) {
         List<Long> nanos = new ArrayList<>();
         long errors = 0;
         String firstError = null;
@@ -90,7 +93,7 @@ public final class HttpSearchBench {
             long began = System.nanoTime();
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create(base + "/catalog/suggest?q=" + encoded(prefixes.get(i % prefixes.size()))))
+                        URI.create(url + encoded(prefixes.get(i % prefixes.size()))))
                         .header("HX-Request", "true").timeout(Duration.ofSeconds(30)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {

@@ -7,15 +7,17 @@ import java.util.Map;
 import java.util.Set;
 
 import org.carrel.bench.BenchMix;
+import org.apache.lucene.store.FSDirectory;
 import org.carrel.bench.BenchMix.Query;
 
 /**
- * The search engine measured at its own door, without Spring or HTTP: opens the index of a data folder
- * ({@code <data>/search}), checks and warms up the query mix, runs it for a while on 1 and then 2 threads, times
+ * The search engine measured at its own door, without Spring or HTTP: opens the index and the type-ahead
+ * suggester of a data folder ({@code <data>/search}) read-only, checks and warms up the query mix, runs it for a while on 1 and then 2 threads, times
  * type-ahead on the mix's prefixes, and reports the heap in use after a full collection. Run it with the heap the
  * server gets ({@code -Xmx512m}). Prints one JSON object.
  *
- * <p>In package {@code org.carrel.search} because {@link SearchEngine} is package-private.
+ * <p>In package {@code org.carrel.search} because {@link SearchEngine} and {@link Suggestions} are
+ * package-private.
  *
  * <p>Usage: {@code SearchBench SEARCH_DIR FILE.queries --schools OAK=1,MAPLE=2,... [--seconds 20] [--warmup 2000]}
  */
@@ -32,6 +34,7 @@ public final class SearchBench {
         long heapBefore = BenchMix.heapUsedMb();
         long start = System.nanoTime();
         SearchEngine engine = SearchEngine.open(searchDir);
+        Suggestions suggestions = new Suggestions(FSDirectory.open(searchDir.resolve(SearchIndex.SUGGEST_FOLDER)));
         long opened = System.nanoTime();
         StringBuilder json = new StringBuilder("{\"open_ms\":").append((opened - start) / 1_000_000);
         try {
@@ -40,11 +43,12 @@ public final class SearchBench {
             BenchMix.warmUp(queries, probe, warmup);
             json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, thread -> probe)).append(',')
                     .append(BenchMix.run(queries, 2, seconds, thread -> probe)).append(']');
-            json.append(",\"suggest\":").append(suggest(engine, prefixes, warmup));
+            json.append(",\"suggest\":").append(suggest(suggestions, prefixes, warmup));
             json.append(",\"heap_used_mb\":").append(BenchMix.heapUsedMb())
                     .append(",\"heap_before_open_mb\":").append(heapBefore)
                     .append(",\"heap_max_mb\":").append(Runtime.getRuntime().maxMemory() / (1024 * 1024));
         } finally {
+            suggestions.close();
             engine.close();
         }
         System.out.println(json.append('}'));
@@ -70,16 +74,16 @@ public final class SearchBench {
     }
 
     /** Type-ahead as the search box asks for it (8 completions), warmed up, on one thread, over the prefixes. */
-    private static String suggest(SearchEngine engine, List<String> prefixes, int warmup) {
+    private static String suggest(Suggestions suggestions, List<String> prefixes, int warmup) {
         for (int i = 0; i < warmup; i++) {
-            engine.suggest(prefixes.get(i % prefixes.size()), 8);
+            suggestions.lookup(prefixes.get(i % prefixes.size()), 8);
         }
         List<Long> nanos = new ArrayList<>();
         long empty = 0;
         long until = System.nanoTime() + 5_000_000_000L;
         for (int i = 0; System.nanoTime() < until || i < prefixes.size(); i++) {
             long began = System.nanoTime();
-            empty += engine.suggest(prefixes.get(i % prefixes.size()), 8).isEmpty() ? 1 : 0;
+            empty += suggestions.lookup(prefixes.get(i % prefixes.size()), 8).isEmpty() ? 1 : 0;
             nanos.add(System.nanoTime() - began);
         }
         return "{\"queries\":" + nanos.size() + ",\"empty\":" + empty + ","

@@ -63,6 +63,8 @@ free_port() {
     done
 }
 
+# Other work on the machine skews every figure; the load averages at start and end say how much there was.
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 server=""
 data="${DATA:-}"
 fresh=0
@@ -149,7 +151,7 @@ if [ "$PG" = 1 ]; then
         --seconds "$RUN_S" --warmup "$WARMUP")"
 fi
 
-result="{\"records\":$records,\"cores\":$(nproc),\"seconds_per_run\":$RUN_S,\"import\":$import_json,\"index\":$index_json,\"facade\":$facade,\"http\":$http,\"postgresql\":$pg}"
+result="{\"records\":$records,\"cores\":$(nproc),\"loadavg_at_start\":\"$load_at_start\",\"loadavg_at_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"seconds_per_run\":$RUN_S,\"import\":$import_json,\"index\":$index_json,\"facade\":$facade,\"http\":$http,\"postgresql\":$pg}"
 if command -v jq > /dev/null; then
     # The headline figures beside the targets of issue 4 (2 cores, warm); the 1M targets apply from 1M records.
     echo "$result" | jq -c --argjson big "$([ "$records" -ge 1000000 ] && echo true || echo false)" '
