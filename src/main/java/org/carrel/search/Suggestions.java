@@ -36,6 +36,7 @@ final class Suggestions implements AutoCloseable {
     private final LongSet titlesSeen = new LongSet();
     private final Map<String, LongAdder> authors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> subjects = new ConcurrentHashMap<>();
+    private volatile boolean changed;
 
     Suggestions(Directory directory) throws IOException {
         this.directory = directory;
@@ -71,6 +72,7 @@ final class Suggestions implements AutoCloseable {
         authors.clear();
         subjects.clear();
         suggester.build(new NoEntries());
+        changed = true;
     }
 
     /** One record of a rebuild; safe to call from several threads. */
@@ -103,6 +105,7 @@ final class Suggestions implements AutoCloseable {
         if (records.isEmpty()) {
             return;
         }
+        changed = true;
         for (RecordView record : records) {
             Description d = record.description();
             String title = clip(d.title());
@@ -129,8 +132,12 @@ final class Suggestions implements AutoCloseable {
         suggester.refresh();
     }
 
+    /** Makes the suggestions durable; a suggester opened on disk and never changed has nothing to commit. */
     void commit() throws IOException {
-        suggester.commit();
+        if (changed) {
+            suggester.commit();
+            changed = false;
+        }
     }
 
     long sizeBytes() throws IOException {
