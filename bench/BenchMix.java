@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * What the search benchmarks share: the query mix written by {@code CatalogGenerate} ({@code OUT.queries}), a timed
@@ -140,6 +141,17 @@ public final class BenchMix {
      */
     public static String run(List<Query> queries, int threads, double seconds, IntFunction<Probe> probes)
             throws InterruptedException {
+        return run(queries, threads, seconds, probes, null);
+    }
+
+    /**
+     * As {@link #run(List, int, double, IntFunction)}, and also the CPU time the searching process(es) spent per
+     * query, read from {@code cpuNanos} before and after: on a machine busy with other work, latencies and queries
+     * per second shrink with the cores this run got, but the CPU cost per query does not, and
+     * {@code qps_per_core} = 1000 / {@code cpu_ms_per_query} is the throughput one idle core would give.
+     */
+    public static String run(List<Query> queries, int threads, double seconds, IntFunction<Probe> probes,
+                             LongSupplier cpuNanos) throws InterruptedException {
         long[][] latencies = new long[threads][];
         int[][] kinds = new int[threads][];
         int[] done = new int[threads];
@@ -147,12 +159,17 @@ public final class BenchMix {
         AtomicReference<String> firstError = new AtomicReference<>();
         List<String> kindNames = queries.stream().map(Query::kind).distinct().toList();
         int[] kindOf = queries.stream().mapToInt(q -> kindNames.indexOf(q.kind())).toArray();
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        Probe[] threadProbes = new Probe[threads];
+        for (int t = 0; t < threads; t++) {
+            threadProbes[t] = probes.apply(t);
+        }
         Thread[] workers = new Thread[threads];
+        long cpuBefore = cpuNanos == null ? 0 : cpuNanos.getAsLong();
         long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
         for (int t = 0; t < threads; t++) {
             int thread = t;
-            Probe probe = probes.apply(t);
+            Probe probe = threadProbes[t];
             workers[t] = new Thread(() -> {
                 long[] own = new long[1 << 16];
                 int[] ownKinds = new int[1 << 16];
@@ -186,6 +203,7 @@ public final class BenchMix {
             worker.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = cpuNanos == null ? 0 : cpuNanos.getAsLong() - cpuBefore;
         long[] all = new long[Arrays.stream(done).sum()];
         List<List<Long>> byKind = new ArrayList<>();
         kindNames.forEach(k -> byKind.add(new ArrayList<>()));
@@ -202,6 +220,11 @@ public final class BenchMix {
                 .append(",\"qps\":").append(Math.round(all.length / elapsed))
                 .append(',').append(percentiles(all))
                 .append(",\"errors\":").append(Arrays.stream(errors).sum());
+        if (cpuNanos != null && all.length > 0) {
+            double cpuMs = cpu / 1e6 / all.length;
+            json.append(",\"cpu_ms_per_query\":").append(round(cpuMs))
+                    .append(",\"qps_per_core\":").append(cpuMs > 0 ? Math.round(1000 / cpuMs) : 0);
+        }
         if (firstError.get() != null) {
             json.append(",\"first_error\":").append(quote(firstError.get()));
         }
@@ -232,6 +255,20 @@ public final class BenchMix {
 
     public static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** CPU time (user + system) a process on this machine has used, from /proc/PID/stat. */
+    public static long processCpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name in parentheses (which may hold spaces): utime and stime are 14 and 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            // USER_HZ is 100 on every Linux architecture a server runs on.
+            return ticks * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the CPU time of process " + pid, e);
+        }
     }
 
     /** The heap in use after a full collection, in MB. */

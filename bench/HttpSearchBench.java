@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +23,10 @@ import org.carrel.bench.BenchMix.Query;
  * through the API ({@code GET /api/v1/search/suggestions?q=}, "suggest_api"). Keep-alive connections
  * of one {@link HttpClient}, HTTP/1.1 as Tomcat serves it. Prints one JSON object.
  *
- * <p>Usage: {@code HttpSearchBench BASE_URL FILE.queries --schools OAK=1,MAPLE=2,... [--seconds 20]
- * [--warmup 2000]}
+ * <p>With {@code --server-pid}, the server's CPU time per query too (the client's own work not counted).
+ *
+ * <p>Usage: {@code HttpSearchBench BASE_URL FILE.queries --schools OAK=1,MAPLE=2,... [--server-pid PID]
+ * [--seconds 20] [--warmup 2000]}
  */
 public final class HttpSearchBench {
 
@@ -54,8 +57,10 @@ public final class HttpSearchBench {
         };
         StringBuilder json = new StringBuilder("{\"check\":").append(BenchMix.check(queries, probe));
         BenchMix.warmUp(queries, probe, warmup);
-        json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, thread -> probe)).append(',')
-                .append(BenchMix.run(queries, 2, seconds, thread -> probe)).append(']');
+        String serverPid = BenchMix.option(args, "server-pid", "");
+        LongSupplier cpu = serverPid.isEmpty() ? null : () -> BenchMix.processCpuNanos(Long.parseLong(serverPid));
+        json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, thread -> probe, cpu)).append(',')
+                .append(BenchMix.run(queries, 2, seconds, thread -> probe, cpu)).append(']');
         json.append(",\"suggest\":").append(suggest(client, base + "/catalog/suggest?q=", prefixes, warmup));
         json.append(",\"suggest_api\":")
                 .append(suggest(client, base + "/api/v1/search/suggestions?limit=8&q=", prefixes, warmup));

@@ -1,6 +1,7 @@
 package org.carrel.bench;
 
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 import org.carrel.bench.BenchMix.Query;
 import org.carrel.catalog.importing.MarcFileReader;
@@ -61,6 +63,7 @@ public final class PgFtsBench {
         String dbUrl = url + "/" + db;
         StringBuilder json = new StringBuilder("{");
         List<Connection> connections = new ArrayList<>();
+        List<Long> backends = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(dbUrl, user, password)) {
             boolean unaccent = unaccent(connection);
             long start = System.nanoTime();
@@ -81,6 +84,7 @@ public final class PgFtsBench {
                     Connection own = DriverManager.getConnection(dbUrl, user, password);
                     synchronized (connections) {
                         connections.add(own);
+                        backends.add(backendPid(own));
                     }
                     return new Searcher(own, function)::search;
                 } catch (SQLException e) {
@@ -90,8 +94,16 @@ public final class PgFtsBench {
             BenchMix.Probe first = probes.apply(0);
             json.append(",\"check\":").append(BenchMix.check(queries, first));
             BenchMix.warmUp(queries, first, warmup);
-            json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, probes)).append(',')
-                    .append(BenchMix.run(queries, 2, seconds, probes)).append(']');
+            // The server's work per query: CPU time of the backends serving this run's connections, when the
+            // server runs on this machine (else no CPU figures).
+            LongSupplier cpu = () -> {
+                synchronized (connections) {
+                    return backends.stream().mapToLong(BenchMix::processCpuNanos).sum();
+                }
+            };
+            boolean local = Files.exists(Path.of("/proc", Long.toString(backendPid(connection))));
+            json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, probes, local ? cpu : null))
+                    .append(',').append(BenchMix.run(queries, 2, seconds, probes, local ? cpu : null)).append(']');
         } finally {
             for (Connection connection : connections) {
                 connection.close();
@@ -104,6 +116,16 @@ public final class PgFtsBench {
             }
         }
         System.out.println(json.append('}'));
+    }
+
+    private static long backendPid(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
+            pid.next();
+            return pid.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean unaccent(Connection connection) {

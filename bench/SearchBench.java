@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 import org.carrel.bench.BenchMix;
 import org.apache.lucene.store.FSDirectory;
@@ -41,8 +42,9 @@ public final class SearchBench {
             BenchMix.Probe probe = query -> engine.search(request(query, schools)).total();
             json.append(",\"check\":").append(BenchMix.check(queries, probe));
             BenchMix.warmUp(queries, probe, warmup);
-            json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, thread -> probe)).append(',')
-                    .append(BenchMix.run(queries, 2, seconds, thread -> probe)).append(']');
+            LongSupplier cpu = () -> BenchMix.processCpuNanos(ProcessHandle.current().pid());
+            json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, thread -> probe, cpu)).append(',')
+                    .append(BenchMix.run(queries, 2, seconds, thread -> probe, cpu)).append(']');
             json.append(",\"suggest\":").append(suggest(suggestions, prefixes, warmup));
             json.append(",\"heap_used_mb\":").append(BenchMix.heapUsedMb())
                     .append(",\"heap_before_open_mb\":").append(heapBefore)
