@@ -106,7 +106,8 @@ if [ "$fresh" = 1 ]; then
     CARREL_DATA_DIR="$data" java -Xmx"$HEAP" -jar "$JAR" import-marc "$data_file" --on-match add --json \
         > "$data.import.out" 2> "$data.import.err" || true
     import_ms=$(( $(now_ms) - t0 ))
-    counts="$(tail -1 "$data.import.out")"
+    # Spring may log a line or two at shutdown after the JSON line.
+    counts="$(grep '^{' "$data.import.out" | tail -1)"
     echo "$counts" | grep -q "\"read\":$records," \
         || { echo "import failed: $counts $(tail -n 5 "$data.import.err")" >&2; exit 1; }
     import_json="{\"wall_ms\":$import_ms,\"counts\":$counts}"
