@@ -7,7 +7,7 @@ package org.carrel.search;
  */
 final class IndexFields {
 
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     static final String ID = "id";
     // searched text
@@ -35,17 +35,8 @@ final class IndexFields {
     static final String COPIES = "copies";
     static final String FEATURES = "features";
     static final String POPULARITY = "popularity";
-    // stored for display
-    static final String STORED_TITLE = "s_title";
-    static final String STORED_SUBTITLE = "s_subtitle";
-    static final String STORED_AUTHOR = "s_author";
-    static final String STORED_ISBN = "s_isbn";
-    static final String STORED_YEAR = "s_year";
-    static final String STORED_CALL_NUMBER = "s_callno";
-    static final String STORED_FORMAT = "s_format";
-    static final String STORED_AVAILABILITY = "s_avail";
-    static final String STORED_ITEM = "s_item";
-    static final String STORED_SUBJECT = "s_subject";
+    /** The hit's display, packed by {@link HitCodec} in a binary doc value. */
+    static final String HIT = "hit";
 
     private IndexFields() {
     }

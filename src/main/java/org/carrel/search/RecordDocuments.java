@@ -10,13 +10,13 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -54,7 +54,8 @@ final class RecordDocuments {
     static Document of(RecordView record) {
         Description d = record.description();
         Document doc = new Document();
-        doc.add(new StringField(IndexFields.ID, Long.toString(record.id()), Field.Store.YES));
+        doc.add(new StringField(IndexFields.ID, Long.toString(record.id()), Field.Store.NO));
+        doc.add(new BinaryDocValuesField(IndexFields.HIT, HitCodec.encode(record)));
         text(doc, IndexFields.TITLE, join(d.title(), d.subtitle()));
         d.authors().forEach(author -> text(doc, IndexFields.AUTHOR, author));
         text(doc, IndexFields.AUTHOR, d.responsibility());
@@ -73,7 +74,6 @@ final class RecordDocuments {
         }
         identifiers(doc, d);
         numbers(doc, record, d);
-        stored(doc, d);
         items(doc, record.items());
         facets(doc, d);
         return build(doc);
@@ -91,7 +91,6 @@ final class RecordDocuments {
         for (Isbn isbn : d.isbns()) {
             doc.add(new StringField(IndexFields.ISBN, isbn.isbn13(), Field.Store.NO));
             isbn.isbn10().ifPresent(ten -> doc.add(new StringField(IndexFields.ISBN, ten, Field.Store.NO)));
-            doc.add(new StoredField(IndexFields.STORED_ISBN, isbn.isbn13()));
         }
         String title = Analyzers.exact(d.title());
         if (!title.isEmpty()) {
@@ -132,7 +131,6 @@ final class RecordDocuments {
         if (d.year() != null) {
             doc.add(new IntPoint(IndexFields.YEAR, d.year()));
             doc.add(new NumericDocValuesField(IndexFields.YEAR, d.year()));
-            doc.add(new StoredField(IndexFields.STORED_YEAR, d.year()));
         }
         ReadingLevels levels = d.readingLevels();
         Integer lexile = ReadingBands.lexile(levels);
@@ -150,27 +148,15 @@ final class RecordDocuments {
         doc.add(new FeatureField(IndexFields.FEATURES, IndexFields.POPULARITY, copies + 1f));
     }
 
-    private static void stored(Document doc, Description d) {
-        store(doc, IndexFields.STORED_TITLE, d.title());
-        store(doc, IndexFields.STORED_SUBTITLE, d.subtitle());
-        d.authors().forEach(author -> store(doc, IndexFields.STORED_AUTHOR, author));
-        store(doc, IndexFields.STORED_CALL_NUMBER, d.callNumber());
-        store(doc, IndexFields.STORED_FORMAT, d.format().name());
-        d.subjects().stream().limit(3).forEach(subject -> store(doc, IndexFields.STORED_SUBJECT, subject));
-    }
-
     /**
-     * Copies: barcodes and notes for staff searches, and per school how many are in the collection and on the shelf,
-     * stored as {@code school:copies:available} and counted by the school and availability facets.
+     * Copies: barcodes and notes for staff searches, and the schools holding copies in the collection and those with
+     * a copy on the shelf, for the school and availability facets.
      */
     private static void items(Document doc, List<ItemView> items) {
         Map<Long, int[]> perSchool = new TreeMap<>();
         for (ItemView item : items) {
             doc.add(new StringField(IndexFields.BARCODE, Copies.normaliseBarcode(item.barcode()), Field.Store.NO));
             text(doc, IndexFields.ITEM_NOTES, item.notes());
-            doc.add(new StoredField(IndexFields.STORED_ITEM, String.join("\t", Long.toString(item.id()),
-                    item.barcode(), Long.toString(item.schoolId()), item.status().name(),
-                    item.callNumber() == null ? "" : item.callNumber())));
             if (item.status().inCollection()) {
                 int[] counts = perSchool.computeIfAbsent(item.schoolId(), id -> new int[2]);
                 counts[0]++;
@@ -178,7 +164,6 @@ final class RecordDocuments {
             }
         }
         perSchool.forEach((school, counts) -> {
-            doc.add(new StoredField(IndexFields.STORED_AVAILABILITY, school + ":" + counts[0] + ":" + counts[1]));
             doc.add(new SortedSetDocValuesFacetField(Facets.SCHOOL, Long.toString(school)));
             if (counts[1] > 0) {
                 doc.add(new SortedSetDocValuesFacetField(Facets.AVAILABLE, Long.toString(school)));
@@ -236,12 +221,6 @@ final class RecordDocuments {
     private static void text(Document doc, String field, String value) {
         if (value != null && !value.isBlank()) {
             doc.add(new TextField(field, value, Field.Store.NO));
-        }
-    }
-
-    private static void store(Document doc, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            doc.add(new StoredField(field, value));
         }
     }
 

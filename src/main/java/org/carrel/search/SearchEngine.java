@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -17,9 +16,11 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.carrel.catalog.Copies;
 
 /**
@@ -169,34 +171,21 @@ final class SearchEngine implements AutoCloseable {
     private static List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] docs, int offset, int size, boolean staff)
             throws IOException {
         List<SearchHit> hits = new ArrayList<>(Math.max(0, Math.min(size, docs.length - offset)));
-        StoredFields stored = searcher.storedFields();
         for (int i = offset; i < docs.length && i < offset + size; i++) {
-            hits.add(hit(stored.document(docs[i].doc), staff));
+            hits.add(HitCodec.decode(display(searcher, docs[i].doc), staff));
         }
         return hits;
     }
 
-    private static SearchHit hit(Document doc, boolean staff) {
-        List<SearchHit.Availability> availability = new ArrayList<>();
-        for (String value : doc.getValues(IndexFields.STORED_AVAILABILITY)) {
-            String[] parts = value.split(":");
-            availability.add(new SearchHit.Availability(Long.parseLong(parts[0]), Integer.parseInt(parts[1]),
-                    Integer.parseInt(parts[2])));
+    /** The packed display of a document, read from its segment's binary doc values. */
+    private static BytesRef display(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues values = DocValues.getBinary(leaf.reader(), IndexFields.HIT);
+        if (!values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " has no display value");
         }
-        List<SearchHit.ItemHit> items = new ArrayList<>();
-        if (staff) {
-            for (String value : doc.getValues(IndexFields.STORED_ITEM)) {
-                String[] parts = value.split("\t", -1);
-                items.add(new SearchHit.ItemHit(Long.parseLong(parts[0]), parts[1], Long.parseLong(parts[2]), parts[3],
-                        parts[4].isEmpty() ? null : parts[4]));
-            }
-        }
-        IndexableField year = doc.getField(IndexFields.STORED_YEAR);
-        return new SearchHit(Long.parseLong(doc.get(IndexFields.ID)), doc.get(IndexFields.STORED_TITLE),
-                doc.get(IndexFields.STORED_SUBTITLE), List.of(doc.getValues(IndexFields.STORED_AUTHOR)),
-                List.of(doc.getValues(IndexFields.STORED_ISBN)),
-                year == null ? null : year.numericValue().intValue(), doc.get(IndexFields.STORED_CALL_NUMBER),
-                doc.get(IndexFields.STORED_FORMAT), List.copyOf(availability), List.copyOf(items));
+        return values.binaryValue();
     }
 
     /** The copy whose barcode is exactly the query, for the staff search's jump to it. */
@@ -212,11 +201,10 @@ final class SearchEngine implements AutoCloseable {
         if (top.scoreDocs.length == 0) {
             return null;
         }
-        Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
-        for (String value : doc.getValues(IndexFields.STORED_ITEM)) {
-            String[] parts = value.split("\t", -1);
-            if (Copies.normaliseBarcode(parts[1]).equals(barcode)) {
-                return new SearchResult.BarcodeMatch(Long.parseLong(parts[0]), Long.parseLong(doc.get(IndexFields.ID)));
+        SearchHit hit = HitCodec.decode(display(searcher, top.scoreDocs[0].doc), true);
+        for (SearchHit.ItemHit item : hit.items()) {
+            if (Copies.normaliseBarcode(item.barcode()).equals(barcode)) {
+                return new SearchResult.BarcodeMatch(item.itemId(), hit.id());
             }
         }
         return null;
