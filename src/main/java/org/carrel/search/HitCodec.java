@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
-import org.carrel.catalog.ItemStatus;
 import org.carrel.catalog.ItemView;
 import org.carrel.catalog.RecordView;
 import org.carrel.catalog.marc.Description;
@@ -27,7 +24,7 @@ final class HitCodec {
     private HitCodec() {
     }
 
-    static BytesRef encode(RecordView record) {
+    static BytesRef encode(RecordView record, List<SchoolCopies> holdings) {
         Description d = record.description();
         ByteBuffersDataOutput out = new ByteBuffersDataOutput();
         try {
@@ -39,19 +36,11 @@ final class HitCodec {
             out.writeVInt(d.year() == null || d.year() < 0 ? 0 : d.year() + 1);
             out.writeString(text(d.callNumber()));
             out.writeString(d.format().name());
-            Map<Long, int[]> perSchool = new TreeMap<>();
-            for (ItemView item : record.items()) {
-                if (item.status().inCollection()) {
-                    int[] counts = perSchool.computeIfAbsent(item.schoolId(), id -> new int[2]);
-                    counts[0]++;
-                    counts[1] += item.status() == ItemStatus.AVAILABLE ? 1 : 0;
-                }
-            }
-            out.writeVInt(perSchool.size());
-            for (Map.Entry<Long, int[]> school : perSchool.entrySet()) {
-                out.writeVLong(school.getKey());
-                out.writeVInt(school.getValue()[0]);
-                out.writeVInt(school.getValue()[1]);
+            out.writeVInt(holdings.size());
+            for (SchoolCopies school : holdings) {
+                out.writeVLong(school.schoolId());
+                out.writeVInt(school.copies());
+                out.writeVInt(school.available());
             }
             out.writeVInt(record.items().size());
             for (ItemView item : record.items()) {

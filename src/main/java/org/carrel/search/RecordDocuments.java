@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +21,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.carrel.catalog.Copies;
-import org.carrel.catalog.ItemStatus;
 import org.carrel.catalog.ItemView;
 import org.carrel.catalog.RecordView;
 import org.carrel.catalog.marc.CallNumbers;
@@ -55,7 +52,8 @@ final class RecordDocuments {
         Description d = record.description();
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, Long.toString(record.id()), Field.Store.NO));
-        doc.add(new BinaryDocValuesField(IndexFields.HIT, HitCodec.encode(record)));
+        List<SchoolCopies> holdings = SchoolCopies.of(record.items());
+        doc.add(new BinaryDocValuesField(IndexFields.HIT, HitCodec.encode(record, holdings)));
         text(doc, IndexFields.TITLE, join(d.title(), d.subtitle()));
         d.authors().forEach(author -> text(doc, IndexFields.AUTHOR, author));
         text(doc, IndexFields.AUTHOR, d.responsibility());
@@ -73,8 +71,8 @@ final class RecordDocuments {
                     String.join(" ", d.subjects()), d.summary() == null ? "" : d.summary()));
         }
         identifiers(doc, d);
-        numbers(doc, record, d);
-        items(doc, record.items());
+        numbers(doc, record, d, SchoolCopies.total(holdings));
+        items(doc, record.items(), holdings);
         facets(doc, d);
         return build(doc);
     }
@@ -127,7 +125,7 @@ final class RecordDocuments {
         return forms;
     }
 
-    private static void numbers(Document doc, RecordView record, Description d) {
+    private static void numbers(Document doc, RecordView record, Description d, long copies) {
         if (d.year() != null) {
             doc.add(new IntPoint(IndexFields.YEAR, d.year()));
             doc.add(new NumericDocValuesField(IndexFields.YEAR, d.year()));
@@ -143,7 +141,6 @@ final class RecordDocuments {
         }
         long created = record.createdAt() == null ? 0 : record.createdAt().toInstant().toEpochMilli();
         doc.add(new NumericDocValuesField(IndexFields.CREATED, created));
-        long copies = record.items().stream().filter(item -> item.status().inCollection()).count();
         doc.add(new NumericDocValuesField(IndexFields.COPIES, copies));
         doc.add(new FeatureField(IndexFields.FEATURES, IndexFields.POPULARITY, copies + 1f));
     }
@@ -152,23 +149,17 @@ final class RecordDocuments {
      * Copies: barcodes and notes for staff searches, and the schools holding copies in the collection and those with
      * a copy on the shelf, for the school and availability facets.
      */
-    private static void items(Document doc, List<ItemView> items) {
-        Map<Long, int[]> perSchool = new TreeMap<>();
+    private static void items(Document doc, List<ItemView> items, List<SchoolCopies> holdings) {
         for (ItemView item : items) {
             doc.add(new StringField(IndexFields.BARCODE, Copies.normaliseBarcode(item.barcode()), Field.Store.NO));
             text(doc, IndexFields.ITEM_NOTES, item.notes());
-            if (item.status().inCollection()) {
-                int[] counts = perSchool.computeIfAbsent(item.schoolId(), id -> new int[2]);
-                counts[0]++;
-                counts[1] += item.status() == ItemStatus.AVAILABLE ? 1 : 0;
+        }
+        for (SchoolCopies school : holdings) {
+            doc.add(new SortedSetDocValuesFacetField(Facets.SCHOOL, Long.toString(school.schoolId())));
+            if (school.available() > 0) {
+                doc.add(new SortedSetDocValuesFacetField(Facets.AVAILABLE, Long.toString(school.schoolId())));
             }
         }
-        perSchool.forEach((school, counts) -> {
-            doc.add(new SortedSetDocValuesFacetField(Facets.SCHOOL, Long.toString(school)));
-            if (counts[1] > 0) {
-                doc.add(new SortedSetDocValuesFacetField(Facets.AVAILABLE, Long.toString(school)));
-            }
-        });
     }
 
     private static void facets(Document doc, Description d) {

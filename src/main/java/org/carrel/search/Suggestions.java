@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
@@ -106,30 +107,37 @@ final class Suggestions implements AutoCloseable {
             return;
         }
         changed = true;
-        for (RecordView record : records) {
-            Description d = record.description();
-            String title = clip(d.title());
-            if (title != null) {
-                suggester.update(new BytesRef(title), null, copies(record), payload(Suggestion.Kind.TITLE));
+        engine.withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            for (RecordView record : records) {
+                update(record, reader);
             }
-            for (String author : d.authors()) {
-                String text = clip(author);
-                long weight = engine.withSearcher(s -> (long) s.getIndexReader().docFreq(
-                        new Term(IndexFields.AUTHOR_EXACT, Analyzers.exact(author))));
+            return null;
+        });
+        suggester.refresh();
+    }
+
+    private void update(RecordView record, IndexReader reader) throws IOException {
+        Description d = record.description();
+        String title = clip(d.title());
+        if (title != null) {
+            suggester.update(new BytesRef(title), null, copies(record), payload(Suggestion.Kind.TITLE));
+        }
+        for (String author : d.authors()) {
+            String text = clip(author);
+            if (text != null) {
+                long weight = reader.docFreq(new Term(IndexFields.AUTHOR_EXACT, Analyzers.exact(author)));
                 suggester.update(new BytesRef(text), null, Math.max(1, weight), payload(Suggestion.Kind.AUTHOR));
             }
-            for (String subject : d.subjects()) {
-                String text = clip(RecordDocuments.mainHeading(subject));
-                if (text == null) {
-                    continue;
-                }
-                Term term = DrillDownQuery.term(RecordDocuments.FACETS.getDimConfig(Facets.SUBJECT).indexFieldName,
-                        Facets.SUBJECT, text);
-                long weight = engine.withSearcher(s -> (long) s.getIndexReader().docFreq(term));
+        }
+        for (String subject : d.subjects()) {
+            String text = clip(RecordDocuments.mainHeading(subject));
+            if (text != null) {
+                long weight = reader.docFreq(DrillDownQuery.term(
+                        RecordDocuments.FACETS.getDimConfig(Facets.SUBJECT).indexFieldName, Facets.SUBJECT, text));
                 suggester.update(new BytesRef(text), null, Math.max(1, weight), payload(Suggestion.Kind.SUBJECT));
             }
         }
-        suggester.refresh();
     }
 
     /** Makes the suggestions durable; a suggester opened on disk and never changed has nothing to commit. */
@@ -155,7 +163,7 @@ final class Suggestions implements AutoCloseable {
     }
 
     private static long copies(RecordView record) {
-        return 1 + record.items().stream().filter(item -> item.status().inCollection()).count();
+        return 1 + SchoolCopies.total(SchoolCopies.of(record.items()));
     }
 
     private static void count(Map<String, LongAdder> counts, String text) {

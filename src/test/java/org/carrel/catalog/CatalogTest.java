@@ -14,6 +14,7 @@ import org.carrel.district.DistrictResult;
 import org.carrel.district.LocationForm;
 import org.carrel.district.SchoolView;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,9 +46,9 @@ class CatalogTest {
 
     @BeforeEach
     void aRecordAtOakHill() {
-        CatalogTestData.emptyCatalogue(jdbc);
-        oak = CatalogTestData.school(district, "OAK");
-        maple = CatalogTestData.school(district, "MAPLE");
+        TestData.emptyCatalogue(jdbc);
+        oak = TestData.school(district, "OAK");
+        maple = TestData.school(district, "MAPLE");
         record = saved(catalog.createRecord(aRecord("Frindle").isbn("9780689818769").build(), "test"));
     }
 

@@ -16,6 +16,7 @@ import org.carrel.district.District;
 import org.carrel.district.SchoolView;
 import org.carrel.testing.CarrelTest;
 import org.carrel.testing.MarcFiles;
+import org.carrel.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +47,8 @@ class MarcImportTest {
 
     @BeforeEach
     void emptyCatalogue() {
-        CatalogTestData.emptyCatalogue(jdbc);
-        oak = CatalogTestData.school(district, "OAK");
+        TestData.emptyCatalogue(jdbc);
+        oak = TestData.school(district, "OAK");
         lines.clear();
     }
 
@@ -184,7 +185,7 @@ class MarcImportTest {
 
     @Test
     void aLibrarianImportsCopiesOnlyForTheirOwnSchools() {
-        SchoolView maple = CatalogTestData.school(district, "MAPLE");
+        SchoolView maple = TestData.school(district, "MAPLE");
 
         ImportCounts counts = run(ImportOptions.defaults().onlyAt(Set.of(oak.id())), aRecord("Holes")
                 .koha952("OAK", null, "37000001", "BK", false).koha952("MAPLE", null, "37000002", "BK", false).build());

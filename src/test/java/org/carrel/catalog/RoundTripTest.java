@@ -14,6 +14,7 @@ import org.carrel.district.District;
 import org.carrel.district.SchoolView;
 import org.carrel.testing.CarrelTest;
 import org.carrel.testing.MarcFiles;
+import org.carrel.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,9 +41,9 @@ class RoundTripTest {
 
     @Test
     void anExportImportedAgainGivesTheSameRecordsAndCopies() {
-        CatalogTestData.emptyCatalogue(jdbc);
-        SchoolView oak = CatalogTestData.school(district, "OAK");
-        SchoolView maple = CatalogTestData.school(district, "MAPLE");
+        TestData.emptyCatalogue(jdbc);
+        SchoolView oak = TestData.school(district, "OAK");
+        SchoolView maple = TestData.school(district, "MAPLE");
         Path original = MarcFixtures.file(folder, "original.mrc", MarcFiles.iso2709(
                 aRecord("Charlotte's web").author("White, E. B.").isbn("9780064400558").callNumber("FIC", "WHI")
                         .localNote("590", "Gift of the PTA").localNote("949", "local")
@@ -57,7 +58,7 @@ class RoundTripTest {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         export.write(out, MarcExport.Format.MARC, null, true);
-        CatalogTestData.emptyCatalogue(jdbc);
+        TestData.emptyCatalogue(jdbc);
         importAll(MarcFixtures.file(folder, "export.mrc", out.toByteArray()));
 
         Snapshot after = snapshot();
@@ -70,15 +71,15 @@ class RoundTripTest {
 
     @Test
     void marcXmlRoundTripsToo() {
-        CatalogTestData.emptyCatalogue(jdbc);
-        CatalogTestData.school(district, "OAK");
+        TestData.emptyCatalogue(jdbc);
+        TestData.school(district, "OAK");
         importAll(MarcFixtures.file(folder, "original.mrc", MarcFiles.iso2709(
                 aRecord("Hatchet").isbn("9780689840920").koha952("OAK", "FIC", "36000001", "BK", false).build())));
         Snapshot before = snapshot();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         export.write(out, MarcExport.Format.MARCXML, null, true);
-        CatalogTestData.emptyCatalogue(jdbc);
+        TestData.emptyCatalogue(jdbc);
         importAll(MarcFixtures.file(folder, "export.xml", out.toByteArray()));
 
         assertThat(snapshot()).isEqualTo(before);

@@ -14,6 +14,7 @@ import org.carrel.catalog.ImportOptions.OnMatch;
 import org.carrel.district.District;
 import org.carrel.testing.CarrelTest;
 import org.carrel.testing.Skips;
+import org.carrel.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class SharedMarcImportTest {
         Skips.skipUnless(folder != null && !folder.isBlank(),
                 "real MARC file imports skipped: set CARREL_SHARED_DATA to the shared data folder (CI does)");
         marc = Path.of(folder, "marc");
-        CatalogTestData.emptyCatalogue(jdbc);
+        TestData.emptyCatalogue(jdbc);
         lines.clear();
     }
 
@@ -70,7 +71,7 @@ class SharedMarcImportTest {
     @Test
     void importsTheKohaSampleWithAll958CopiesTheirLocationsAndStatuses() {
         Map<String, String> branches = Map.of("CPL", "OAK", "FPL", "MAPLE", "MPL", "CEDAR");
-        branches.values().forEach(code -> CatalogTestData.school(district, code));
+        branches.values().forEach(code -> TestData.school(district, code));
 
         ImportCounts counts = run(new ImportOptions(null, branches, Set.of(MatchPoint.values()), OnMatch.ADD, false),
                 "koha-sample/koha_sample_bibs_with_952.mrc");

@@ -15,9 +15,9 @@ import org.carrel.catalog.CatalogResult;
 import org.carrel.catalog.Copies;
 import org.carrel.catalog.ItemForm;
 import org.carrel.district.District;
-import org.carrel.district.SchoolForm;
 import org.carrel.district.SchoolView;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,11 +45,10 @@ class FacetCountsTest {
 
     @BeforeEach
     void aRandomCatalogue() {
-        for (String table : new String[] {"label_queue", "item", "record_identifier", "bib_record"}) {
-            jdbc.sql("delete from " + table).update();
-        }
+        TestData.emptyCatalogue(jdbc);
         search.reindex();
-        schools = List.of(school("FCA"), school("FCB"), school("FCC"));
+        schools = List.of(TestData.school(district, "FCA"), TestData.school(district, "FCB"),
+                TestData.school(district, "FCC"));
         Random random = new Random(7);
         int barcode = 0;
         for (int i = 0; i < 150; i++) {
@@ -125,11 +124,4 @@ class FacetCountsTest {
                 .sum();
     }
 
-    private SchoolView school(String code) {
-        return district.school(code).orElseGet(() -> {
-            district.createSchool(new SchoolForm(code, code + " School", "K", "5", "ELEMENTARY", null, null, null,
-                    null, null, 0L), "test");
-            return district.school(code).orElseThrow();
-        });
-    }
 }

@@ -11,9 +11,9 @@ import org.carrel.catalog.CatalogResult;
 import org.carrel.catalog.Copies;
 import org.carrel.catalog.ItemForm;
 import org.carrel.district.District;
-import org.carrel.district.SchoolForm;
 import org.carrel.district.SchoolView;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,12 +45,10 @@ class SearchRelevanceTest {
 
     @BeforeEach
     void aSmallCatalogue() {
-        for (String table : new String[] {"label_queue", "item", "record_identifier", "bib_record"}) {
-            jdbc.sql("delete from " + table).update();
-        }
+        TestData.emptyCatalogue(jdbc);
         search.reindex();
-        SchoolView oak = school("SROAK");
-        SchoolView maple = school("SRMAPLE");
+        SchoolView oak = TestData.school(district, "SROAK");
+        SchoolView maple = TestData.school(district, "SRMAPLE");
         sorcerersStone = record(aTitle("Harry Potter and the sorcerer's stone").by("Rowling, J. K.")
                 .isbn("9780590353427").about("Wizards", "Fiction").about("Magic", "Fiction").callNumber("FIC ROW")
                 .audience('c').series("Harry Potter"));
@@ -175,8 +173,8 @@ class SearchRelevanceTest {
     void reportsAvailabilityPerSchool() {
         SearchHit hit = search.search(SearchRequest.keyword("sorcerer's stone")).hits().get(0);
         assertThat(hit.availability()).containsExactly(
-                new SearchHit.Availability(school("SROAK").id(), 2, 1),
-                new SearchHit.Availability(school("SRMAPLE").id(), 1, 1));
+                new SearchHit.Availability(TestData.school(district, "SROAK").id(), 2, 1),
+                new SearchHit.Availability(TestData.school(district, "SRMAPLE").id(), 1, 1));
         assertThat(hit.authors()).containsExactly("Rowling, J. K.");
         assertThat(hit.isbns()).containsExactly("9780590353427");
     }
@@ -188,20 +186,12 @@ class SearchRelevanceTest {
                 "not on the shelf", "test");
         assertThat(result.saved()).isTrue();
         assertThat(search.awaitCurrent(Duration.ofSeconds(30))).isTrue();
-        String oak = Long.toString(school("SROAK").id());
+        String oak = Long.toString(TestData.school(district, "SROAK").id());
         SearchFilters availableAtOak = new SearchFilters(null, oak, null, null, null, null, null, null, null, null,
                 null, null, null);
         assertThat(ids(search.search(new SearchRequest("dinosaurs", SearchField.KEYWORD, availableAtOak, 1, 20,
                 false)))).isEmpty();
         assertThat(catalog.deleteRecord(chamber, "test").saved()).isFalse();
-    }
-
-    private SchoolView school(String code) {
-        return district.school(code).orElseGet(() -> {
-            district.createSchool(new SchoolForm(code, code + " School", "K", "5", "ELEMENTARY", null, null, null,
-                    null, null, 0L), "test");
-            return district.school(code).orElseThrow();
-        });
     }
 
     private long record(Titles title) {

@@ -18,10 +18,10 @@ import org.carrel.catalog.Copies;
 import org.carrel.catalog.ItemForm;
 import org.carrel.catalog.marc.BasicDescription;
 import org.carrel.district.District;
-import org.carrel.district.SchoolForm;
 import org.carrel.district.SchoolView;
 import org.carrel.search.Search;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,11 +48,7 @@ class SearchApiTest {
 
     @BeforeEach
     void aTitleWithACopy() {
-        SchoolView school = district.school("APIOAK").orElseGet(() -> {
-            district.createSchool(new SchoolForm("APIOAK", "Api Oak School", "K", "5", "ELEMENTARY", null, null, null,
-                    null, null, 0L), "test");
-            return district.school("APIOAK").orElseThrow();
-        });
+        SchoolView school = TestData.school(district, "APIOAK");
         if (copies.itemByBarcode("API-1").isEmpty()) {
             CatalogResult created = catalog.catalogue(new BasicDescription("Zyzzyva facts", null, "Quill, Ada",
                     java.util.List.of("9780306406157"), null, 2020, java.util.List.of("Beetles"), null, null, null,

@@ -1,18 +1,18 @@
-package org.carrel.catalog;
+package org.carrel.testing;
 
 import org.carrel.district.District;
 import org.carrel.district.SchoolForm;
 import org.carrel.district.SchoolView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Schools and an empty catalogue for the catalogue's Spring tests, which share one database. */
-final class CatalogTestData {
+/** Schools and an empty catalogue for Spring tests that share one database. */
+public final class TestData {
 
-    private CatalogTestData() {
+    private TestData() {
     }
 
-    /** The school with this code, created (elementary, K-5) if the shared test database does not have it yet. */
-    static SchoolView school(District district, String code) {
+    /** The school with this code, created (elementary, K-5, named CODE + " School") if the database lacks it. */
+    public static SchoolView school(District district, String code) {
         return district.school(code).orElseGet(() -> {
             district.createSchool(new SchoolForm(code, code + " School", "K", "5", "ELEMENTARY", null, null, null, null,
                     null, 0L), "test");
@@ -20,8 +20,8 @@ final class CatalogTestData {
         });
     }
 
-    /** Empties the catalogue's tables, so each test starts from an empty catalogue. */
-    static void emptyCatalogue(JdbcClient jdbc) {
+    /** Empties the catalogue's tables (no events: a search index has to be rebuilt afterwards). */
+    public static void emptyCatalogue(JdbcClient jdbc) {
         for (String table : new String[] {"label_queue", "item", "record_identifier", "bib_record",
                 "marc_import_line", "marc_import"}) {
             jdbc.sql("delete from " + table).update();
