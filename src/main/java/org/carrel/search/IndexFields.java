@@ -7,10 +7,12 @@ package org.carrel.search;
  */
 final class IndexFields {
 
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     static final String ID = "id";
     // searched text
+    /** The words of the fields below with weights, for keyword searches ({@link WeightedText}). */
+    static final String TEXT = "text";
     static final String TITLE = "title";
     static final String AUTHOR = "author";
     static final String SUBJECT = "subject";
@@ -32,6 +34,7 @@ final class IndexFields {
     static final String LEXILE = "lexile";
     static final String GUIDED = "guided";
     static final String CREATED = "created";
+    /** Copies held; the index is sorted on it, most first (see {@code SearchIndex}). */
     static final String COPIES = "copies";
     static final String FEATURES = "features";
     static final String POPULARITY = "popularity";

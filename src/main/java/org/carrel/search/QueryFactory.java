@@ -1,8 +1,10 @@
 package org.carrel.search;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
@@ -31,9 +33,11 @@ import org.carrel.catalog.marc.Isbn;
  */
 final class QueryFactory {
 
-    private static final Map<String, Float> KEYWORD_FIELDS = Map.of(IndexFields.TITLE, 4f, IndexFields.AUTHOR, 2.5f,
-            IndexFields.SUBJECT, 1.5f, IndexFields.SERIES, 1.5f, IndexFields.SUMMARY, 0.6f, IndexFields.NOTES, 0.4f,
-            IndexFields.CALL_NUMBER_TEXT, 1f, IndexFields.SPANISH, 1f);
+    /** The fields a keyword phrase or prefix is looked for in, weighted as in the keyword field. */
+    private static final Map<String, Float> KEYWORD_FIELDS = WeightedText.WEIGHTS.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, field -> field.getValue() / (float) WeightedText.SCALE));
+    /** A keyword's weight, so that a word of a title weighs about as much as in a title search. */
+    private static final float KEYWORD_BOOST = 4f;
     private static final float EXACT_TITLE_BOOST = 20f;
     private static final float EXACT_AUTHOR_BOOST = 12f;
     private static final float TITLE_PHRASE_BOOST = 4f;
@@ -42,15 +46,62 @@ final class QueryFactory {
     private QueryFactory() {
     }
 
+    /**
+     * A search's query in parts: what must match ({@code core}), the exact title and author keys that put a record
+     * far up ({@code keys}), and the smaller boosts (title phrase, popularity).
+     */
+    record Ranking(Query core, List<Query> keys, List<Query> boosts) {
+
+        /** Finds and ranks every record of the search. */
+        Query full() {
+            if (keys.isEmpty() && boosts.isEmpty()) {
+                return core;
+            }
+            BooleanQuery.Builder full = new BooleanQuery.Builder().add(core, Occur.MUST);
+            keys.forEach(key -> full.add(key, Occur.SHOULD));
+            boosts.forEach(boost -> full.add(boost, Occur.SHOULD));
+            return full.build();
+        }
+
+        /**
+         * The records of {@link #full()} with the same scores, in two disjoint parts to rank apart and merge: those
+         * with an exact key, and the others, scored without the key clauses. Lucene skips the matches that cannot
+         * make the page by bounding each clause's score; the bound of a key clause is large everywhere, so with
+         * popularity beside it a broad search (a million records, "day") scored every match.
+         */
+        List<Query> tiers() {
+            if (keys.isEmpty()) {
+                return List.of(full());
+            }
+            BooleanQuery.Builder anyKey = new BooleanQuery.Builder();
+            BooleanQuery.Builder others = new BooleanQuery.Builder().add(core, Occur.MUST);
+            for (Query key : keys) {
+                Query term = ((BoostQuery) key).getQuery();
+                anyKey.add(term, Occur.SHOULD);
+                others.add(term, Occur.MUST_NOT);
+            }
+            boosts.forEach(boost -> others.add(boost, Occur.SHOULD));
+            return List.of(new BooleanQuery.Builder().add(full(), Occur.MUST).add(anyKey.build(), Occur.FILTER)
+                    .build(), others.build());
+        }
+    }
+
     /** The query that finds and ranks the request's records, or null when nothing was asked for. */
     static Query query(UserQuery user, SearchField field, boolean staff) {
+        Ranking ranking = ranking(user, field, staff);
+        return ranking == null ? null : ranking.full();
+    }
+
+    /** The request's query in its parts, or null when nothing was asked for. */
+    static Ranking ranking(UserQuery user, SearchField field, boolean staff) {
         if (field == SearchField.ISBN) {
-            return isbn(user.positiveText());
+            Query isbn = isbn(user.positiveText());
+            return isbn == null ? null : new Ranking(isbn, List.of(), List.of());
         }
         if (field == SearchField.CALL_NUMBER) {
             String key = CallNumbers.sortKey(user.positiveText());
-            return key.isEmpty() ? null : TermRangeQuery.newStringRange(IndexFields.CALL_NUMBER_SORT, key, null,
-                    true, true);
+            return key.isEmpty() ? null : new Ranking(TermRangeQuery.newStringRange(IndexFields.CALL_NUMBER_SORT,
+                    key, null, true, true), List.of(), List.of());
         }
         Map<String, Float> fields = fields(field);
         BooleanQuery.Builder core = new BooleanQuery.Builder();
@@ -83,24 +134,23 @@ final class QueryFactory {
         if (!any) {
             return null;
         }
-        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(core.build(), Occur.MUST);
+        List<Query> keys = new ArrayList<>();
+        List<Query> boosts = new ArrayList<>();
         String whole = Analyzers.exact(user.positiveText());
         if (!whole.isEmpty() && (field == SearchField.KEYWORD || field == SearchField.TITLE)) {
-            ranked.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE_EXACT, whole)), EXACT_TITLE_BOOST),
-                    Occur.SHOULD);
+            keys.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE_EXACT, whole)), EXACT_TITLE_BOOST));
             Query phrase = new QueryBuilder(Analyzers.ENGLISH).createPhraseQuery(IndexFields.TITLE,
                     user.positiveText().replace("\"", " ").replace("*", " "));
             if (phrase instanceof PhraseQuery) {
-                ranked.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), Occur.SHOULD);
+                boosts.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST));
             }
         }
         if (!whole.isEmpty() && (field == SearchField.KEYWORD || field == SearchField.AUTHOR)) {
-            ranked.add(new BoostQuery(new TermQuery(new Term(IndexFields.AUTHOR_EXACT, whole)), EXACT_AUTHOR_BOOST),
-                    Occur.SHOULD);
+            keys.add(new BoostQuery(new TermQuery(new Term(IndexFields.AUTHOR_EXACT, whole)), EXACT_AUTHOR_BOOST));
         }
-        ranked.add(FeatureField.newSaturationQuery(IndexFields.FEATURES, IndexFields.POPULARITY, POPULARITY_WEIGHT,
-                4f), Occur.SHOULD);
-        return ranked.build();
+        boosts.add(FeatureField.newSaturationQuery(IndexFields.FEATURES, IndexFields.POPULARITY, POPULARITY_WEIGHT,
+                4f));
+        return new Ranking(core.build(), keys, boosts);
     }
 
     private static Map<String, Float> fields(SearchField field) {
@@ -113,13 +163,25 @@ final class QueryFactory {
         };
     }
 
-    /** One word, prefix or phrase matched in any of {@code fields}; null when it has no searchable word. */
+    /**
+     * One word, prefix or phrase matched in any of {@code fields}; null when it has no searchable word. A keyword
+     * search reads a word in the weighted keyword field, and a phrase or prefix in each field.
+     */
     private static Query clause(UserQuery.Clause clause, Map<String, Float> fields, boolean staff, boolean keyword) {
-        List<Query> parts = new java.util.ArrayList<>();
-        for (Map.Entry<String, Float> field : fields.entrySet()) {
-            Query query = text(field.getKey(), clause);
-            if (query != null) {
-                parts.add(field.getValue() == 1f ? query : new BoostQuery(query, field.getValue()));
+        List<Query> parts = new ArrayList<>();
+        if (keyword && !clause.phrase() && !clause.prefix()) {
+            for (boolean spanish : new boolean[] {false, true}) {
+                Query words = weighted(clause.text(), spanish);
+                if (words != null) {
+                    parts.add(new BoostQuery(words, KEYWORD_BOOST));
+                }
+            }
+        } else {
+            for (Map.Entry<String, Float> field : fields.entrySet()) {
+                Query query = text(field.getKey(), clause);
+                if (query != null) {
+                    parts.add(field.getValue() == 1f ? query : new BoostQuery(query, field.getValue()));
+                }
             }
         }
         if (keyword && !clause.phrase()) {
@@ -139,6 +201,18 @@ final class QueryFactory {
             }
         }
         return parts.isEmpty() ? null : new DisjunctionMaxQuery(parts, 0.1f);
+    }
+
+    /** All the words of {@code text} in the weighted keyword field, English- or Spanish-stemmed; null for none. */
+    private static Query weighted(String text, boolean spanish) {
+        List<String> words = Analyzers.words(spanish ? Analyzers.SPANISH : Analyzers.ENGLISH, text);
+        if (words.size() == 1) {
+            return new TermQuery(new Term(IndexFields.TEXT, WeightedText.term(words.get(0), spanish)));
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        words.forEach(word -> all.add(new TermQuery(new Term(IndexFields.TEXT, WeightedText.term(word, spanish))),
+                Occur.MUST));
+        return words.isEmpty() ? null : all.build();
     }
 
     private static Query text(String field, UserQuery.Clause clause) {

@@ -54,21 +54,26 @@ final class RecordDocuments {
         doc.add(new StringField(IndexFields.ID, Long.toString(record.id()), Field.Store.NO));
         List<SchoolCopies> holdings = SchoolCopies.of(record.items());
         doc.add(new BinaryDocValuesField(IndexFields.HIT, HitCodec.encode(record, holdings)));
-        text(doc, IndexFields.TITLE, join(d.title(), d.subtitle()));
-        d.authors().forEach(author -> text(doc, IndexFields.AUTHOR, author));
-        text(doc, IndexFields.AUTHOR, d.responsibility());
-        d.subjects().forEach(subject -> text(doc, IndexFields.SUBJECT, subject));
-        d.genres().forEach(genre -> text(doc, IndexFields.SUBJECT, genre));
-        d.series().forEach(series -> text(doc, IndexFields.SERIES, series));
-        text(doc, IndexFields.SUMMARY, d.summary());
-        text(doc, IndexFields.NOTES, join(d.audienceNote(), d.edition(), d.publisher()));
-        text(doc, IndexFields.CALL_NUMBER_TEXT, d.callNumber());
+        WeightedText.Builder keywords = new WeightedText.Builder();
+        keyword(doc, keywords, IndexFields.TITLE, join(d.title(), d.subtitle()));
+        d.authors().forEach(author -> keyword(doc, keywords, IndexFields.AUTHOR, author));
+        keyword(doc, keywords, IndexFields.AUTHOR, d.responsibility());
+        d.subjects().forEach(subject -> keyword(doc, keywords, IndexFields.SUBJECT, subject));
+        d.genres().forEach(genre -> keyword(doc, keywords, IndexFields.SUBJECT, genre));
+        d.series().forEach(series -> keyword(doc, keywords, IndexFields.SERIES, series));
+        keyword(doc, keywords, IndexFields.SUMMARY, d.summary());
+        keyword(doc, keywords, IndexFields.NOTES, join(d.audienceNote(), d.edition(), d.publisher()));
+        keyword(doc, keywords, IndexFields.CALL_NUMBER_TEXT, d.callNumber());
         text(doc, IndexFields.SPELL, String.join(" ", d.title() == null ? "" : d.title(),
                 d.subtitle() == null ? "" : d.subtitle(), String.join(" ", d.authors()),
                 String.join(" ", d.subjects()), String.join(" ", d.series())));
         if (d.languages().contains("spa")) {
-            text(doc, IndexFields.SPANISH, String.join(" ", join(d.title(), d.subtitle()),
+            keyword(doc, keywords, IndexFields.SPANISH, String.join(" ", join(d.title(), d.subtitle()),
                     String.join(" ", d.subjects()), d.summary() == null ? "" : d.summary()));
+        }
+        Field text = keywords.field();
+        if (text != null) {
+            doc.add(text);
         }
         identifiers(doc, d);
         numbers(doc, record, d, SchoolCopies.total(holdings));
@@ -207,6 +212,12 @@ final class RecordDocuments {
         }
         Matcher dewey = DEWEY.matcher(callNumber.strip());
         return dewey.find() ? dewey.group(1).charAt(0) + "00" : null;
+    }
+
+    /** A searched field of its own, and its words in the weighted keyword field. */
+    private static void keyword(Document doc, WeightedText.Builder keywords, String field, String value) {
+        text(doc, field, value);
+        keywords.add(field, value);
     }
 
     private static void text(Document doc, String field, String value) {

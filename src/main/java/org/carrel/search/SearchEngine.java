@@ -4,17 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -77,7 +70,7 @@ final class SearchEngine implements AutoCloseable {
 
     SearchResult search(SearchRequest request) {
         UserQuery user = UserQuery.parse(request.query());
-        Query query = QueryFactory.query(user, request.field(), request.staff());
+        QueryFactory.Ranking query = QueryFactory.ranking(user, request.field(), request.staff());
         if (query == null && request.filters().isEmpty()) {
             return new SearchResult(0, List.of(), Map.of(), null, null, null, request.page(), request.size());
         }
@@ -88,7 +81,8 @@ final class SearchEngine implements AutoCloseable {
             if (query != null && request.field() != SearchField.ISBN && request.field() != SearchField.CALL_NUMBER) {
                 didYouMean = Spelling.correct(searcher.getIndexReader(), user, outcome.total() == 0);
                 if (didYouMean != null && outcome.total() == 0) {
-                    Query corrected = QueryFactory.query(UserQuery.parse(didYouMean), request.field(), request.staff());
+                    QueryFactory.Ranking corrected = QueryFactory.ranking(UserQuery.parse(didYouMean), request.field(),
+                            request.staff());
                     Outcome retry = run(searcher, corrected, request);
                     if (retry.total() > 0) {
                         outcome = retry;
@@ -113,20 +107,35 @@ final class SearchEngine implements AutoCloseable {
     private record Outcome(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets) {
     }
 
-    private Outcome run(FacetedSearcher searcher, Query query, SearchRequest request) throws IOException {
-        Query filtered = QueryFactory.filtered(query, request.filters());
+    /**
+     * Every match counted for the total and the facets without scoring, then the best {@code wanted} ranked apart,
+     * which lets Lucene skip the blocks of matches that cannot make the page.
+     */
+    private Outcome run(FacetedSearcher searcher, QueryFactory.Ranking query, SearchRequest request)
+            throws IOException {
+        Query filtered = QueryFactory.filtered(query == null ? null : query.full(), request.filters());
         int wanted = (int) Math.min(MAX_HITS, (long) request.page() * request.size());
-        Sort sort = sortOf(query, request.field());
-        FacetsCollectorManager facetsManager = new FacetsCollectorManager();
-        MultiCollectorManager both = new MultiCollectorManager(sort == null
-                ? new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE, false)
-                : new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE, false), facetsManager);
-        Object[] results = searcher.search(filtered, both);
-        TopDocs top = (TopDocs) results[0];
-        FacetsCollector facets = (FacetsCollector) results[1];
+        FacetColumns.Counting facets = new FacetColumns.Counting(searcher.facets);
+        FacetColumns.Tally tally = searcher.search(filtered, facets);
+        Sort sort = sortOf(query == null ? null : query.full(), request.field());
+        ScoreDoc[] top = sort != null
+                ? searcher.search(filtered, new TopFieldCollectorManager(sort, wanted, null, wanted, false)).scoreDocs
+                : ranked(searcher, query.tiers(), request.filters(), wanted);
         int offset = (request.page() - 1) * request.size();
-        return new Outcome(top.totalHits.value, hits(searcher, top.scoreDocs, offset, request.size(), request.staff()),
-                facets(searcher.state, facets));
+        return new Outcome(tally.hits(), hits(searcher, top, offset, request.size(), request.staff()),
+                facets.top(tally, FACET_VALUES));
+    }
+
+    /** The best {@code wanted} of disjoint {@code tiers}, by score and then index order (most held first). */
+    private static ScoreDoc[] ranked(IndexSearcher searcher, List<Query> tiers, SearchFilters filters, int wanted)
+            throws IOException {
+        List<ScoreDoc> best = new ArrayList<>();
+        for (Query tier : tiers) {
+            best.addAll(List.of(searcher.search(QueryFactory.filtered(tier, filters),
+                    new TopScoreDocCollectorManager(wanted, null, wanted, false)).scoreDocs));
+        }
+        best.sort(Comparator.comparingDouble((ScoreDoc hit) -> -hit.score).thenComparingInt(hit -> hit.doc));
+        return best.subList(0, Math.min(wanted, best.size())).toArray(ScoreDoc[]::new);
     }
 
     /** Relevance for text queries; shelf order for a call-number browse; newest first when only filtering. */
@@ -138,34 +147,6 @@ final class SearchEngine implements AutoCloseable {
             return new Sort(new SortField(IndexFields.CALL_NUMBER_SORT, SortField.Type.STRING));
         }
         return null;
-    }
-
-    private static Map<String, List<FacetCount>> facets(SortedSetDocValuesReaderState state, FacetsCollector hits)
-            throws IOException {
-        if (state == null) {
-            return Map.of();
-        }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, hits);
-        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-        for (String dim : Facets.ALL) {
-            List<FacetCount> values = new ArrayList<>();
-            FacetResult result = topChildren(counts, dim);
-            if (result != null) {
-                for (LabelAndValue value : result.labelValues) {
-                    values.add(new FacetCount(value.label, value.value.longValue()));
-                }
-            }
-            facets.put(dim, values);
-        }
-        return facets;
-    }
-
-    private static FacetResult topChildren(SortedSetDocValuesFacetCounts counts, String dim) throws IOException {
-        try {
-            return counts.getTopChildren(FACET_VALUES, dim);
-        } catch (IllegalArgumentException noSuchDimension) {
-            return null;
-        }
     }
 
     private static List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] docs, int offset, int size, boolean staff)
@@ -240,29 +221,24 @@ final class SearchEngine implements AutoCloseable {
         }
     }
 
-    /** A searcher with the facet state of its reader, built once per refresh rather than per query. */
+    /** A searcher with the facet columns of its reader, read once per refresh rather than per query. */
     static final class FacetedSearcher extends IndexSearcher {
-        final SortedSetDocValuesReaderState state;
+        final FacetColumns.View facets;
 
-        FacetedSearcher(IndexReader reader) throws IOException {
+        FacetedSearcher(IndexReader reader, FacetColumns columns) throws IOException {
             super(reader);
-            this.state = facetState(reader);
-        }
-
-        private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
-            try {
-                return reader.numDocs() == 0 ? null
-                        : new DefaultSortedSetDocValuesReaderState(reader, RecordDocuments.FACETS);
-            } catch (IllegalArgumentException noFacetsYet) {
-                return null;
-            }
+            setSimilarity(WeightedText.SIMILARITY);
+            this.facets = columns.view(reader);
         }
     }
 
+    /** Searchers sharing one set of facet columns, so a refresh reads only the segments that are new. */
     private static final class FacetedSearchers extends SearcherFactory {
+        private final FacetColumns columns = new FacetColumns();
+
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            return new FacetedSearcher(reader);
+            return new FacetedSearcher(reader, columns);
         }
     }
 }

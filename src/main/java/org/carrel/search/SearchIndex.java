@@ -21,6 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -65,10 +68,15 @@ final class SearchIndex implements AutoCloseable {
                         .getUserData()
                 : Map.of();
         boolean stale = folder != null && Files.exists(folder.resolve(STALE_MARKER));
-        boolean needsRebuild = stale || !String.valueOf(IndexFields.SCHEMA_VERSION).equals(lastCommit.get(SCHEMA))
-                || !"true".equals(lastCommit.get(CLEAN));
+        boolean olderSchema = !String.valueOf(IndexFields.SCHEMA_VERSION).equals(lastCommit.get(SCHEMA));
+        boolean needsRebuild = stale || olderSchema || !"true".equals(lastCommit.get(CLEAN));
+        // Sorted with the most held titles first: among equally relevant matches the popular ones come first, so a
+        // search finds the best page early and skips the rest. An index of an older schema is started afresh, as
+        // its sort may differ, and rebuilt.
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.INDEX)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(olderSchema ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND)
+                .setSimilarity(WeightedText.SIMILARITY)
+                .setIndexSort(new Sort(new SortField(IndexFields.COPIES, SortField.Type.LONG, true)))
                 .setRAMBufferSizeMB(48);
         this.writer = new IndexWriter(directory, config);
         this.engine = SearchEngine.over(writer);

@@ -114,6 +114,33 @@ class FacetCountsTest {
                 .contains(GradeBand.PRE_K.name(), GradeBand.K_2.name(), GradeBand.GRADES_9_12.name());
     }
 
+    @Test
+    void countsStayExactAfterChangesInLaterSegments() {
+        // An ocean title about whales (an even number) with no copies kept, which may be deleted.
+        long whales = jdbc.sql("select id, title from bib_record r where lower(title) like 'ocean story %' and not "
+                        + "exists (select 1 from item i where i.record_id = r.id and i.status <> 'WITHDRAWN') order by id")
+                .query((row, n) -> Integer.parseInt(row.getString(2).replaceAll("\\D", "")) % 2 == 0 ? row.getLong(1) : 0)
+                .list().stream().filter(id -> id > 0).findFirst().orElseThrow();
+        long lastOcean = jdbc.sql("select max(id) from bib_record where lower(title) like '%ocean%'")
+                .query(Long.class).single();
+        assertThat(catalog.deleteRecord(whales, "test").saved()).isTrue();
+        SchoolView school = schools.get(1);
+        assertThat(copies.addItem(lastOcean, new ItemForm("FC-NEW", String.valueOf(school.id()), "", "", "BOOK",
+                "AVAILABLE", "1", "", "", "", "", "", "", "0"), "test").saved()).isTrue();
+        catalog.createRecord(aTitle("Ocean of volcanoes").by("Author, New").about("Volcanoes").year(2021).marc(),
+                "test");
+        assertThat(search.awaitCurrent(Duration.ofSeconds(60))).isTrue();
+
+        SearchResult oceans = search.search(SearchRequest.keyword("ocean"));
+        assertThat(oceans.total()).isEqualTo(sqlCount("lower(r.title) like '%ocean%'"));
+        assertThat(count(oceans, Facets.AVAILABLE, Long.toString(school.id()))).isEqualTo(sqlCount(
+                "lower(r.title) like '%ocean%' and exists (select 1 from item i where i.record_id = r.id "
+                        + "and i.school_id = " + school.id() + " and i.status = 'AVAILABLE')"));
+        assertThat(count(oceans, Facets.SUBJECT, "Volcanoes")).isEqualTo(1);
+        // Titles 0, 6, 12, ... 144 are oceans about whales; one of them is deleted.
+        assertThat(count(oceans, Facets.SUBJECT, "Whales")).isEqualTo(25 - 1);
+    }
+
     private long sqlCount(String where) {
         return jdbc.sql("select count(*) from bib_record r where r.deleted_at is null and " + where)
                 .query(Long.class).single();
