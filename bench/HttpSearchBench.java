@@ -1,13 +1,8 @@
 package org.carrel.bench;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +16,7 @@ import org.carrel.bench.BenchMix.Query;
  * The same query mix over HTTP, against a running server: {@code GET /api/v1/search} (JSON) on 1 and then 2 threads,
  * and type-ahead both as the search box's htmx request sends it ({@code GET /catalog/suggest?q=}, "suggest") and
  * through the API ({@code GET /api/v1/search/suggestions?q=}, "suggest_api"). Keep-alive connections
- * of one {@link HttpClient}, HTTP/1.1 as Tomcat serves it. Prints one JSON object.
+ * of {@link LightHttp}, one per thread, HTTP/1.1 as Tomcat serves it. Prints one JSON object.
  *
  * <p>With {@code --server-pid}, the server's CPU time per query too (the client's own work not counted).
  *
@@ -40,30 +35,31 @@ public final class HttpSearchBench {
         double seconds = Double.parseDouble(BenchMix.option(args, "seconds", "20"));
         int warmup = Integer.parseInt(BenchMix.option(args, "warmup", "2000"));
 
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        BenchMix.Probe probe = query -> {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path(query, schools)))
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode());
-            }
-            Matcher total = TOTAL.matcher(response.body());
-            if (!total.find()) {
-                throw new IllegalStateException("no total in " + abbreviated(response.body()));
-            }
-            return Long.parseLong(total.group(1));
+        java.util.function.IntFunction<BenchMix.Probe> probes = thread -> {
+            LightHttp http = new LightHttp(base);
+            return query -> {
+                LightHttp.Response response = http.get(path(query, schools), "Accept: application/json");
+                if (response.status() != 200) {
+                    throw new IllegalStateException("HTTP " + response.status());
+                }
+                Matcher total = TOTAL.matcher(response.body());
+                if (!total.find()) {
+                    throw new IllegalStateException("no total in " + abbreviated(response.body()));
+                }
+                return Long.parseLong(total.group(1));
+            };
         };
+        BenchMix.Probe probe = probes.apply(0);
         StringBuilder json = new StringBuilder("{\"check\":").append(BenchMix.check(queries, probe));
         BenchMix.warmUp(queries, probe, warmup);
         String serverPid = BenchMix.option(args, "server-pid", "");
         LongSupplier cpu = serverPid.isEmpty() ? null : () -> BenchMix.processCpuNanos(Long.parseLong(serverPid));
-        json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, thread -> probe, cpu)).append(',')
-                .append(BenchMix.run(queries, 2, seconds, thread -> probe, cpu)).append(']');
-        json.append(",\"suggest\":").append(suggest(client, base + "/catalog/suggest?q=", prefixes, warmup));
+        json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, probes::apply, cpu)).append(',')
+                .append(BenchMix.run(queries, 2, seconds, probes::apply, cpu)).append(']');
+        LightHttp client = new LightHttp(base);
+        json.append(",\"suggest\":").append(suggest(client, "/catalog/suggest?q=", prefixes, warmup));
         json.append(",\"suggest_api\":")
-                .append(suggest(client, base + "/api/v1/search/suggestions?limit=8&q=", prefixes, warmup));
+                .append(suggest(client, "/api/v1/search/suggestions?limit=8&q=", prefixes, warmup));
         System.out.println(json.append('}'));
     }
 
@@ -86,7 +82,7 @@ public final class HttpSearchBench {
     }
 
     /** Type-ahead at {@code url} + prefix on one thread over the prefixes, after a warm-up; errors counted, not timed. */
-    private static String suggest(HttpClient client, String url, List<String> prefixes, int warmup) {
+    private static String suggest(LightHttp client, String path, List<String> prefixes, int warmup) {
         List<Long> nanos = new ArrayList<>();
         long errors = 0;
         String firstError = null;
@@ -97,12 +93,10 @@ public final class HttpSearchBench {
             }
             long began = System.nanoTime();
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create(url + encoded(prefixes.get(i % prefixes.size()))))
-                        .header("HX-Request", "true").timeout(Duration.ofSeconds(30)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode());
+                LightHttp.Response response = client.get(path + encoded(prefixes.get(i % prefixes.size())),
+                        "HX-Request: true");
+                if (response.status() != 200) {
+                    throw new IllegalStateException("HTTP " + response.status());
                 }
                 if (i >= warmup) {
                     nanos.add(System.nanoTime() - began);

@@ -41,7 +41,7 @@ mkdir -p target/bench target/bench-classes
 bcp="target/bench-classes:$cp"
 
 # The facade benchmark needs the engine (org.carrel.search.SearchEngine); the others compile without it.
-javac -proc:none -nowarn -d target/bench-classes -cp "$cp" bench/BenchMix.java bench/HttpSearchBench.java \
+javac -proc:none -nowarn -d target/bench-classes -cp "$cp" bench/BenchMix.java bench/HttpSearchBench.java bench/LightHttp.java \
     bench/PgFtsBench.java >&2
 facade_compiled=1
 javac -proc:none -nowarn -d target/bench-classes -cp "$bcp" bench/SearchBench.java >&2 2>"target/bench/javac.err" \
