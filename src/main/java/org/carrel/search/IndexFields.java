@@ -36,8 +36,6 @@ final class IndexFields {
     static final String CREATED = "created";
     /** Copies held; the index is sorted on it, most first (see {@code SearchIndex}). */
     static final String COPIES = "copies";
-    static final String FEATURES = "features";
-    static final String POPULARITY = "popularity";
     /** The hit's display, packed by {@link HitCodec} in a binary doc value. */
     static final String HIT = "hit";
 

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.Term;
@@ -41,49 +40,15 @@ final class QueryFactory {
     private static final float EXACT_TITLE_BOOST = 20f;
     private static final float EXACT_AUTHOR_BOOST = 12f;
     private static final float TITLE_PHRASE_BOOST = 4f;
-    private static final float POPULARITY_WEIGHT = 2f;
 
     private QueryFactory() {
     }
 
     /**
-     * A search's query in parts: what must match ({@code core}), the exact title and author keys that put a record
-     * far up ({@code keys}), and the smaller boosts (title phrase, popularity).
+     * A search's query: what must match ({@code core}, which also counts the hits) and the same with the boosts that
+     * rank (exact title, exact author, title phrase; popularity is added by {@link PopularTopDocs}).
      */
-    record Ranking(Query core, List<Query> keys, List<Query> boosts) {
-
-        /** Finds and ranks every record of the search. */
-        Query full() {
-            if (keys.isEmpty() && boosts.isEmpty()) {
-                return core;
-            }
-            BooleanQuery.Builder full = new BooleanQuery.Builder().add(core, Occur.MUST);
-            keys.forEach(key -> full.add(key, Occur.SHOULD));
-            boosts.forEach(boost -> full.add(boost, Occur.SHOULD));
-            return full.build();
-        }
-
-        /**
-         * The records of {@link #full()} with the same scores, in two disjoint parts to rank apart and merge: those
-         * with an exact key, and the others, scored without the key clauses. Lucene skips the matches that cannot
-         * make the page by bounding each clause's score; the bound of a key clause is large everywhere, so with
-         * popularity beside it a broad search (a million records, "day") scored every match.
-         */
-        List<Query> tiers() {
-            if (keys.isEmpty()) {
-                return List.of(full());
-            }
-            BooleanQuery.Builder anyKey = new BooleanQuery.Builder();
-            BooleanQuery.Builder others = new BooleanQuery.Builder().add(core, Occur.MUST);
-            for (Query key : keys) {
-                Query term = ((BoostQuery) key).getQuery();
-                anyKey.add(term, Occur.SHOULD);
-                others.add(term, Occur.MUST_NOT);
-            }
-            boosts.forEach(boost -> others.add(boost, Occur.SHOULD));
-            return List.of(new BooleanQuery.Builder().add(full(), Occur.MUST).add(anyKey.build(), Occur.FILTER)
-                    .build(), others.build());
-        }
+    record Ranking(Query core, Query full) {
     }
 
     /** The query that finds and ranks the request's records, or null when nothing was asked for. */
@@ -96,12 +61,13 @@ final class QueryFactory {
     static Ranking ranking(UserQuery user, SearchField field, boolean staff) {
         if (field == SearchField.ISBN) {
             Query isbn = isbn(user.positiveText());
-            return isbn == null ? null : new Ranking(isbn, List.of(), List.of());
+            return isbn == null ? null : new Ranking(isbn, isbn);
         }
         if (field == SearchField.CALL_NUMBER) {
             String key = CallNumbers.sortKey(user.positiveText());
-            return key.isEmpty() ? null : new Ranking(TermRangeQuery.newStringRange(IndexFields.CALL_NUMBER_SORT,
-                    key, null, true, true), List.of(), List.of());
+            Query browse = key.isEmpty() ? null
+                    : TermRangeQuery.newStringRange(IndexFields.CALL_NUMBER_SORT, key, null, true, true);
+            return browse == null ? null : new Ranking(browse, browse);
         }
         Map<String, Float> fields = fields(field);
         BooleanQuery.Builder core = new BooleanQuery.Builder();
@@ -134,23 +100,23 @@ final class QueryFactory {
         if (!any) {
             return null;
         }
-        List<Query> keys = new ArrayList<>();
-        List<Query> boosts = new ArrayList<>();
+        Query matching = core.build();
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(matching, Occur.MUST);
         String whole = Analyzers.exact(user.positiveText());
         if (!whole.isEmpty() && (field == SearchField.KEYWORD || field == SearchField.TITLE)) {
-            keys.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE_EXACT, whole)), EXACT_TITLE_BOOST));
+            ranked.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE_EXACT, whole)), EXACT_TITLE_BOOST),
+                    Occur.SHOULD);
             Query phrase = new QueryBuilder(Analyzers.ENGLISH).createPhraseQuery(IndexFields.TITLE,
                     user.positiveText().replace("\"", " ").replace("*", " "));
             if (phrase instanceof PhraseQuery) {
-                boosts.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST));
+                ranked.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), Occur.SHOULD);
             }
         }
         if (!whole.isEmpty() && (field == SearchField.KEYWORD || field == SearchField.AUTHOR)) {
-            keys.add(new BoostQuery(new TermQuery(new Term(IndexFields.AUTHOR_EXACT, whole)), EXACT_AUTHOR_BOOST));
+            ranked.add(new BoostQuery(new TermQuery(new Term(IndexFields.AUTHOR_EXACT, whole)), EXACT_AUTHOR_BOOST),
+                    Occur.SHOULD);
         }
-        boosts.add(FeatureField.newSaturationQuery(IndexFields.FEATURES, IndexFields.POPULARITY, POPULARITY_WEIGHT,
-                4f));
-        return new Ranking(core.build(), keys, boosts);
+        return new Ranking(matching, ranked.build());
     }
 
     private static Map<String, Float> fields(SearchField field) {

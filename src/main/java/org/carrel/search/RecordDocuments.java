@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -147,7 +146,6 @@ final class RecordDocuments {
         long created = record.createdAt() == null ? 0 : record.createdAt().toInstant().toEpochMilli();
         doc.add(new NumericDocValuesField(IndexFields.CREATED, created));
         doc.add(new NumericDocValuesField(IndexFields.COPIES, copies));
-        doc.add(new FeatureField(IndexFields.FEATURES, IndexFields.POPULARITY, copies + 1f));
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -108,35 +106,25 @@ final class SearchEngine implements AutoCloseable {
     }
 
     /**
-     * Every match counted for the total and the facets without scoring, then the best {@code wanted} ranked apart,
-     * which lets Lucene skip the blocks of matches that cannot make the page.
+     * Every match counted for the total and the facets without scoring, then the best {@code wanted} ranked in a
+     * second pass, which lets Lucene skip the matches that cannot make the page.
      */
     private Outcome run(FacetedSearcher searcher, QueryFactory.Ranking query, SearchRequest request)
             throws IOException {
-        Query filtered = QueryFactory.filtered(query == null ? null : query.full(), request.filters());
+        // The core finds what the full query finds; its boosts only rank.
+        Query filtered = QueryFactory.filtered(query == null ? null : query.core(), request.filters());
         int wanted = (int) Math.min(MAX_HITS, (long) request.page() * request.size());
         FacetColumns.Counting facets = new FacetColumns.Counting(searcher.facets);
         FacetColumns.Tally tally = searcher.search(filtered, facets);
-        Sort sort = sortOf(query == null ? null : query.full(), request.field());
+        Sort sort = sortOf(query == null ? null : query.core(), request.field());
         ScoreDoc[] top = sort != null
                 ? searcher.search(filtered, new TopFieldCollectorManager(sort, wanted, null, wanted, false)).scoreDocs
-                : ranked(searcher, query.tiers(), request.filters(), wanted);
+                : searcher.search(QueryFactory.filtered(query.full(), request.filters()), new PopularTopDocs(wanted));
         int offset = (request.page() - 1) * request.size();
         return new Outcome(tally.hits(), hits(searcher, top, offset, request.size(), request.staff()),
                 facets.top(tally, FACET_VALUES));
     }
 
-    /** The best {@code wanted} of disjoint {@code tiers}, by score and then index order (most held first). */
-    private static ScoreDoc[] ranked(IndexSearcher searcher, List<Query> tiers, SearchFilters filters, int wanted)
-            throws IOException {
-        List<ScoreDoc> best = new ArrayList<>();
-        for (Query tier : tiers) {
-            best.addAll(List.of(searcher.search(QueryFactory.filtered(tier, filters),
-                    new TopScoreDocCollectorManager(wanted, null, wanted, false)).scoreDocs));
-        }
-        best.sort(Comparator.comparingDouble((ScoreDoc hit) -> -hit.score).thenComparingInt(hit -> hit.doc));
-        return best.subList(0, Math.min(wanted, best.size())).toArray(ScoreDoc[]::new);
-    }
 
     /** Relevance for text queries; shelf order for a call-number browse; newest first when only filtering. */
     private static Sort sortOf(Query query, SearchField field) {
