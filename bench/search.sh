@@ -18,7 +18,8 @@
 #
 # Settings (environment): BENCH_SECONDS (20) per timed run, WARMUP (2000) queries, QUERIES (1000) in the mix,
 # HEAP (512m), PG=0 to skip the baseline, PG_URL (jdbc:postgresql://127.0.0.1:5432, user postgres), DATA=DIR to
-# reuse a data folder already imported and indexed by an earlier run (kept with KEEP=1), SEED (42).
+# reuse a data folder already imported and indexed by an earlier run (kept with KEEP=1), REINDEX=1 to rebuild and
+# time its index again (after a change to the index), SEED (42).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records="${1:-100000}"
@@ -111,7 +112,8 @@ if [ "$fresh" = 1 ]; then
     echo "$counts" | grep -q "\"read\":$records," \
         || { echo "import failed: $counts $(tail -n 5 "$data.import.err")" >&2; exit 1; }
     import_json="{\"wall_ms\":$import_ms,\"counts\":$counts}"
-
+fi
+if [ "$fresh" = 1 ] || [ "${REINDEX:-0}" = 1 ]; then
     echo "building the index (reindex)..." >&2
     t0=$(now_ms)
     CARREL_DATA_DIR="$data" java -Xmx"$HEAP" -jar "$JAR" reindex --json > "$data.reindex.out" 2> "$data.reindex.err" \
