@@ -26,15 +26,15 @@ import org.carrel.catalog.marc.CallNumbers;
 import org.carrel.catalog.marc.Isbn;
 
 /**
- * Lucene queries from a {@link UserQuery}: each part must match in one of the searched fields (the best field
- * counts), and a few optional clauses put the exact title, the exact author and popular titles first. Filters never
- * change the ranking.
+ * Lucene queries from a {@link UserQuery}: each part must match, a keyword word in the weighted keyword field and a
+ * phrase or prefix in one of the searched fields (the best field counts), and a few optional clauses put the exact
+ * title, the exact author and the title phrase first. Filters never change the ranking.
  */
 final class QueryFactory {
 
     /** The fields a keyword phrase or prefix is looked for in, weighted as in the keyword field. */
-    private static final Map<String, Float> KEYWORD_FIELDS = WeightedText.WEIGHTS.entrySet().stream()
-            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, field -> field.getValue() / (float) WeightedText.SCALE));
+    private static final Map<String, Float> KEYWORD_FIELDS = WeightedText.WEIGHTS.entrySet().stream().collect(
+            Collectors.toUnmodifiableMap(Map.Entry::getKey, field -> field.getValue() / (float) WeightedText.SCALE));
     /** A keyword's weight, so that a word of a title weighs about as much as in a title search. */
     private static final float KEYWORD_BOOST = 4f;
     private static final float EXACT_TITLE_BOOST = 20f;
@@ -49,12 +49,6 @@ final class QueryFactory {
      * rank (exact title, exact author, title phrase; popularity is added by {@link PopularTopDocs}).
      */
     record Ranking(Query core, Query full) {
-    }
-
-    /** The query that finds and ranks the request's records, or null when nothing was asked for. */
-    static Query query(UserQuery user, SearchField field, boolean staff) {
-        Ranking ranking = ranking(user, field, staff);
-        return ranking == null ? null : ranking.full();
     }
 
     /** The request's query in its parts, or null when nothing was asked for. */

@@ -117,9 +117,11 @@ class FacetCountsTest {
     @Test
     void countsStayExactAfterChangesInLaterSegments() {
         // An ocean title about whales (an even number) with no copies kept, which may be deleted.
-        long whales = jdbc.sql("select id, title from bib_record r where lower(title) like 'ocean story %' and not "
-                        + "exists (select 1 from item i where i.record_id = r.id and i.status <> 'WITHDRAWN') order by id")
-                .query((row, n) -> Integer.parseInt(row.getString(2).replaceAll("\\D", "")) % 2 == 0 ? row.getLong(1) : 0)
+        long whales = jdbc.sql("select id, title from bib_record r where lower(title) like 'ocean story %' "
+                        + "and not exists (select 1 from item i where i.record_id = r.id and i.status <> 'WITHDRAWN') "
+                        + "order by id")
+                .query((row, n) -> Integer.parseInt(row.getString(2).replaceAll("\\D", "")) % 2 == 0
+                        ? row.getLong(1) : 0)
                 .list().stream().filter(id -> id > 0).findFirst().orElseThrow();
         long lastOcean = jdbc.sql("select max(id) from bib_record where lower(title) like '%ocean%'")
                 .query(Long.class).single();

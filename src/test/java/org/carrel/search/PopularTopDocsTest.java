@@ -60,7 +60,8 @@ class PopularTopDocsTest {
                     Document doc = new Document();
                     doc.add(new TextField("t", text.toString(), Field.Store.NO));
                     // Most titles have a copy or two, a few have many.
-                    doc.add(new NumericDocValuesField(IndexFields.COPIES, (long) (Math.pow(random.nextDouble(), 6) * 40)));
+                    long copies = (long) (Math.pow(random.nextDouble(), 6) * 40);
+                    doc.add(new NumericDocValuesField(IndexFields.COPIES, copies));
                     writer.addDocument(doc);
                     if (i % 1000 == 999) {
                         writer.commit();
