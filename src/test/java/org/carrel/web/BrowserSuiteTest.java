@@ -20,26 +20,23 @@ import org.carrel.accounts.AccountResult;
 import org.carrel.accounts.Accounts;
 import org.carrel.accounts.Role;
 import org.carrel.district.District;
-import org.carrel.testing.Browsers;
+import org.carrel.testing.BrowserTest;
 import org.carrel.testing.MarcFiles;
 import org.carrel.testing.PageChecks;
 import org.carrel.testing.PageChecks.PageReport;
 import org.carrel.testing.TempFolders;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,14 +51,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.url=jdbc:h2:mem:carrel_browser_suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa", "spring.datasource.password=",
         "carrel.demo=true"})
-class BrowserSuiteTest {
+class BrowserSuiteTest extends BrowserTest {
 
     private static final String PASSWORD = "Reading-Is-Private-42";
     private static final Path DATA = TempFolders.create("carrel-browser-data-");
-    private static Browsers.Chromium chromium;
 
-    @LocalServerPort
-    int port;
 
     @Autowired
     Accounts accounts;
@@ -77,17 +71,8 @@ class BrowserSuiteTest {
         registry.add("carrel.data-dir", DATA::toString);
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        Browsers.assumeInstalled();
-        chromium = Browsers.start();
-    }
-
     @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    static void removeDataFolder() {
         TempFolders.deleteQuietly(DATA);
     }
 
@@ -295,13 +280,5 @@ class BrowserSuiteTest {
 
     private static String username(Role role) {
         return "ci-" + role.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private String origin() {
-        return "http://localhost:" + port;
-    }
-
-    private static WebDriver driver() {
-        return chromium.driver();
     }
 }

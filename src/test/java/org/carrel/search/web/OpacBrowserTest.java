@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.carrel.search.Search;
-import org.carrel.testing.Browsers;
+import org.carrel.testing.BrowserTest;
 import org.carrel.testing.PageChecks;
 import org.carrel.testing.PageChecks.PageReport;
 import org.carrel.testing.TempFolders;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,7 +26,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,13 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.url=jdbc:h2:mem:carrel_opac_browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa", "spring.datasource.password=",
         "carrel.demo=true"})
-class OpacBrowserTest {
+class OpacBrowserTest extends BrowserTest {
 
     private static final Path DATA = TempFolders.create("carrel-opac-browser-");
-    private static Browsers.Chromium chromium;
 
-    @LocalServerPort
-    int port;
     @Autowired
     Search search;
 
@@ -55,17 +50,8 @@ class OpacBrowserTest {
         registry.add("carrel.data-dir", DATA::toString);
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        Browsers.assumeInstalled();
-        chromium = Browsers.start();
-    }
-
     @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    static void removeDataFolder() {
         TempFolders.deleteQuietly(DATA);
     }
 
@@ -198,13 +184,5 @@ class OpacBrowserTest {
         Object style = ((JavascriptExecutor) driver()).executeScript(
                 "var s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;");
         return !String.valueOf(style).startsWith("none") && !String.valueOf(style).endsWith(" 0px");
-    }
-
-    private String origin() {
-        return "http://localhost:" + port;
-    }
-
-    private static org.openqa.selenium.WebDriver driver() {
-        return chromium.driver();
     }
 }
