@@ -1,6 +1,7 @@
 package org.carrel.testing;
 
 import org.carrel.district.District;
+import org.carrel.district.LocationForm;
 import org.carrel.district.SchoolForm;
 import org.carrel.district.SchoolView;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,16 @@ public final class TestData {
                     null, 0L), "test");
             return district.school(code).orElseThrow();
         });
+    }
+
+    /** As {@link #school}, with a Fiction location (code FIC) added when the school is created; its id. */
+    public static long schoolWithFiction(District district, String code) {
+        boolean created = district.school(code).isEmpty();
+        long id = school(district, code).id();
+        if (created) {
+            district.addLocation(id, new LocationForm("FIC", "Fiction", "", 0L), "test");
+        }
+        return id;
     }
 
     /** Empties the catalogue's tables (no events: a search index has to be rebuilt afterwards). */

@@ -21,10 +21,8 @@ import org.carrel.catalog.ItemStatus;
 import org.carrel.catalog.RecordView;
 import org.carrel.catalog.marc.BasicDescription;
 import org.carrel.district.District;
-import org.carrel.district.DistrictResult;
-import org.carrel.district.LocationForm;
-import org.carrel.district.SchoolForm;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.carrel.testing.Users;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +51,8 @@ class CatalogPagesTest {
 
     @BeforeEach
     void aTitleWithACopyAtEachOfTwoSchools() {
-        oak = school("CPOAK");
-        pine = school("CPPINE");
+        oak = TestData.schoolWithFiction(district, "CPOAK");
+        pine = TestData.schoolWithFiction(district, "CPPINE");
         record = saved(catalog.catalogue(new BasicDescription("Charlotte's web", null, "White, E. B.",
                 List.of("0064400557"), "Harper", 1952, List.of("Pigs -- Juvenile fiction"), "A pig and a spider.",
                 "c", null, "FIC WHI", "BOOK", "eng"), "test"));
@@ -66,16 +64,6 @@ class CatalogPagesTest {
 
     private static String nextBarcode() {
         return "CP" + System.nanoTime() + (barcodes++);
-    }
-
-    private long school(String code) {
-        return district.school(code).map(s -> s.id()).orElseGet(() -> {
-            DistrictResult result = district.createSchool(new SchoolForm(code, code + " School", "K", "5",
-                    "ELEMENTARY", null, null, null, null, null, null), "test");
-            long id = ((DistrictResult.Saved) result).id();
-            district.addLocation(id, new LocationForm("FIC", "Fiction", "", 0L), "test");
-            return id;
-        });
     }
 
     private static ItemForm copy(String barcode, long school) {

@@ -30,6 +30,7 @@ import org.carrel.search.SearchRequest;
 import org.carrel.search.SearchResult;
 import org.carrel.search.Suggestion;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.carrel.testing.Users;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,8 @@ class OpacPagesTest {
 
     @BeforeEach
     void twoSchools() {
-        oak = SearchFixtures.school(district, "OPOAK");
-        pine = SearchFixtures.school(district, "OPPINE");
+        oak = TestData.schoolWithFiction(district, "OPOAK");
+        pine = TestData.schoolWithFiction(district, "OPPINE");
         given(search.search(any())).willReturn(SearchFixtures.nothing());
     }
 

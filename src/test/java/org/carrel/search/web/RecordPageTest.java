@@ -21,6 +21,7 @@ import org.carrel.catalog.marc.BasicDescription;
 import org.carrel.district.District;
 import org.carrel.search.Search;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,8 +52,8 @@ class RecordPageTest {
 
     @BeforeEach
     void aTitleOnTheShelfAtOneSchoolAndOutAtTheOther() {
-        oak = SearchFixtures.school(district, "RPOAK");
-        pine = SearchFixtures.school(district, "RPPINE");
+        oak = TestData.schoolWithFiction(district, "RPOAK");
+        pine = TestData.schoolWithFiction(district, "RPPINE");
         record = saved(catalog.catalogue(new BasicDescription("Charlotte's web", null, "White, E. B.",
                 List.of("0064400557"), "Harper", 1952, List.of("Pigs -- Juvenile fiction", "Spiders -- Juvenile fiction"),
                 "A pig and a spider.", "c", "Lexile 680L", "FIC WHI", "BOOK", "eng"), "test"));

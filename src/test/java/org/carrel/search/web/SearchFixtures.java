@@ -4,28 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.carrel.district.District;
-import org.carrel.district.DistrictResult;
-import org.carrel.district.LocationForm;
-import org.carrel.district.SchoolForm;
 import org.carrel.search.SearchHit;
 import org.carrel.search.SearchResult;
 
-/** Schools in the test database and search answers to hand to a stand-in {@code Search}. */
+/** Search answers to hand to a stand-in {@code Search}. */
 final class SearchFixtures {
 
     private SearchFixtures() {
-    }
-
-    /** The school with this code, created with a Fiction location the first time; its name is CODE + " School". */
-    static long school(District district, String code) {
-        return district.school(code).map(s -> s.id()).orElseGet(() -> {
-            DistrictResult result = district.createSchool(new SchoolForm(code, code + " School", "K", "5",
-                    "ELEMENTARY", null, null, null, null, null, null), "test");
-            long id = ((DistrictResult.Saved) result).id();
-            district.addLocation(id, new LocationForm("FIC", "Fiction", "", 0L), "test");
-            return id;
-        });
     }
 
     static SearchResult nothing() {

@@ -22,6 +22,7 @@ import org.carrel.search.SearchHit;
 import org.carrel.search.SearchRequest;
 import org.carrel.search.SearchResult;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.carrel.testing.Users;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class StaffSearchPagesTest {
 
     @BeforeEach
     void aSchool() {
-        oak = SearchFixtures.school(district, "SSOAK");
+        oak = TestData.schoolWithFiction(district, "SSOAK");
     }
 
     @Test
