@@ -11,7 +11,7 @@ final class IndexFields {
 
     static final String ID = "id";
     // searched text
-    /** The words of the fields below with weights, for keyword searches ({@link WeightedText}). */
+    /** The words of the fields below, weighted, for keyword searches; built by {@link WeightedText}, not INDEX. */
     static final String TEXT = "text";
     static final String TITLE = "title";
     static final String AUTHOR = "author";

@@ -92,7 +92,7 @@ class PopularTopDocsTest {
     }
 
     @Test
-    void putsTheMoreHeldFirstAmongEquallyRelevant() {
+    void popularityGrowsWithCopiesAndStaysUnderItsWeight() {
         assertThat(PopularTopDocs.popularity(5)).isGreaterThan(PopularTopDocs.popularity(1));
         assertThat(PopularTopDocs.popularity(0)).isPositive();
         assertThat(PopularTopDocs.popularity(1_000_000)).isLessThanOrEqualTo(PopularTopDocs.WEIGHT);
