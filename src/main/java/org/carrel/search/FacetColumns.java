@@ -31,16 +31,26 @@ import org.apache.lucene.search.ScoreMode;
  * <p>Every facet value ever seen gets a number for the life of the engine. A document's values are held as a few
  * codes: one for its combination of school and availability values, one for format, language, decade and Dewey
  * class, one for grade bands and reading levels (these combinations are few), and one per subject. Each segment's
- * documents are read once from the index's facet doc values into an array of codes, kept as long as the segment
- * lives, so a refresh reads only new segments. Counting a hit is then a handful of array reads, and a search adds up
- * its codes' values at the end. (Lucene's sorted-set counting decodes every value of every hit: at a million records
- * three quarters of a search's time.)
+ * documents are read once from the index's facet doc values into rows of {@link #WIDTH} codes, kept as long as the
+ * segment lives, so a refresh reads only new segments. Counting a hit is then eight increments from one row, and a
+ * search adds up its codes' values at the end. (Lucene's sorted-set counting decodes every value of every hit: at a
+ * million records three quarters of a search's time. Rows of a fixed width count about twice as fast as a list of
+ * each document's codes, whose varying lengths the processor mispredicts.)
  */
 final class FacetColumns {
 
     /** The group of each dim in {@link Facets#ALL} order; values of one group form one code, -1 for one per value. */
     private static final int[] GROUP_OF_DIM = groups();
     private static final int GROUPS = 3;
+    /**
+     * Slots per document. A slot holds {@code code + FIRST_CODE}; an unused slot k holds k, and {@link #MORE} in the
+     * last slot says the document has more codes in its segment's {@link Overflow}. So every document is counted with
+     * the same eight increments, without a branch on how many values it has, and unused slots count into slots of
+     * the count arrays that mean nothing.
+     */
+    static final int WIDTH = 8;
+    private static final int MORE = WIDTH;
+    private static final int FIRST_CODE = WIDTH + 1;
 
     private static int[] groups() {
         Map<String, Integer> groups = Map.of(Facets.SCHOOL, 0, Facets.AVAILABLE, 0, Facets.FORMAT, 1,
@@ -109,19 +119,21 @@ final class FacetColumns {
             groupOfOrd[ord] = number < 0 ? -1 : GROUP_OF_DIM[dims.get(number)];
             codeOfOrd[ord] = number < 0 || groupOfOrd[ord] >= 0 ? -1 : code(new int[] {number});
         }
-        int[] starts = new int[reader.maxDoc() + 1];
-        int[] ids = new int[Math.max(16, reader.maxDoc() * 4)];
+        char[] rows = new char[Math.multiplyExact(reader.maxDoc(), WIDTH)];
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            for (int slot = 0; slot < WIDTH; slot++) {
+                rows[doc * WIDTH + slot] = (char) slot;
+            }
+        }
+        Overflow.Builder overflow = new Overflow.Builder();
+        int[] ids = new int[16];
         int[][] grouped = new int[GROUPS][16];
         int[] groupSizes = new int[GROUPS];
-        int size = 0;
-        int next = 0;
         for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
-            while (next <= doc) {
-                starts[next++] = size;
-            }
             Arrays.fill(groupSizes, 0);
-            if (size + docValues.docValueCount() + GROUPS > ids.length) {
-                ids = Arrays.copyOf(ids, Math.max(ids.length * 2, size + docValues.docValueCount() + GROUPS));
+            int size = 0;
+            if (docValues.docValueCount() + GROUPS > ids.length) {
+                ids = new int[docValues.docValueCount() + GROUPS];
             }
             for (int i = 0, n = docValues.docValueCount(); i < n; i++) {
                 int ord = (int) docValues.nextOrd();
@@ -142,11 +154,33 @@ final class FacetColumns {
                     ids[size++] = code(values);
                 }
             }
+            row(rows, doc, ids, size, overflow);
         }
-        while (next < starts.length) {
-            starts[next++] = size;
+        return new Column(rows, overflow.build());
+    }
+
+    /**
+     * Writes a document's codes into its row: up to {@link #WIDTH} that fit in a slot; when there are more, or a code
+     * too large for a slot, the last slot says so and those codes go to the overflow.
+     */
+    private static void row(char[] rows, int doc, int[] ids, int size, Overflow.Builder overflow) {
+        int slots = 0;
+        int[] rest = new int[0];
+        boolean more = size > WIDTH;
+        for (int i = 0; i < size; i++) {
+            int slot = ids[i] + FIRST_CODE;
+            if (slot <= Character.MAX_VALUE && slots < (more ? WIDTH - 1 : WIDTH)) {
+                rows[doc * WIDTH + slots++] = (char) slot;
+            } else {
+                rest = Arrays.copyOf(rest, rest.length + 1);
+                rest[rest.length - 1] = ids[i];
+                more = true;
+            }
         }
-        return new Column(starts, Arrays.copyOf(ids, size));
+        if (more) {
+            rows[doc * WIDTH + WIDTH - 1] = (char) MORE;
+            overflow.add(doc, rest);
+        }
     }
 
     /** The number of a facet value ({@code dim} and label as the facet doc values hold them), -1 for other dims. */
@@ -187,8 +221,39 @@ final class FacetColumns {
         }
     }
 
-    /** The codes of a segment's documents: those of document d are codes[starts[d]..starts[d+1]). */
-    record Column(int[] starts, int[] codes) {
+    /** The codes of a segment's documents: row d is {@code rows[d * WIDTH .. (d + 1) * WIDTH)}. */
+    record Column(char[] rows, Overflow overflow) {
+    }
+
+    /** The codes that did not fit in their documents' rows, by document (few: most records have fewer values). */
+    record Overflow(int[] docs, int[] starts, int[] codes) {
+
+        /** Adds the overflow codes of {@code doc} to {@code counts} (indexed by slot value). */
+        void count(int doc, int[] counts) {
+            int at = Arrays.binarySearch(docs, doc);
+            for (int i = starts[at]; i < starts[at + 1]; i++) {
+                counts[codes[i] + FIRST_CODE]++;
+            }
+        }
+
+        /** Documents in increasing order. */
+        static final class Builder {
+            private final List<Integer> docs = new ArrayList<>();
+            private final List<Integer> starts = new ArrayList<>(List.of(0));
+            private final List<Integer> codes = new ArrayList<>();
+
+            void add(int doc, int[] rest) {
+                docs.add(doc);
+                Arrays.stream(rest).forEach(codes::add);
+                starts.add(codes.size());
+            }
+
+            Overflow build() {
+                return new Overflow(docs.stream().mapToInt(Integer::intValue).toArray(),
+                        starts.stream().mapToInt(Integer::intValue).toArray(),
+                        codes.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
     }
 
     /** The label of each value number, the value numbers of each dim, and the value numbers of each code. */
@@ -220,7 +285,7 @@ final class FacetColumns {
             for (Counter counter : collectors) {
                 hits += counter.hits;
                 for (int code = 0; code < codeValues.length; code++) {
-                    int count = counter.evenCounts[code] + counter.oddCounts[code];
+                    int count = counter.evenCounts[code + FIRST_CODE] + counter.oddCounts[code + FIRST_CODE];
                     if (count > 0) {
                         for (int number : codeValues[code]) {
                             counts[number] += count;
@@ -268,25 +333,27 @@ final class FacetColumns {
             private final int[] evenCounts;
             private final int[] oddCounts;
             private long hits;
+            /** Keeps the reads of a batch's rows from being optimised away. */
+            private int sink;
 
             Counter(View view) {
                 this.view = view;
-                this.evenCounts = new int[view.codes().values().length];
+                this.evenCounts = new int[view.codes().values().length + FIRST_CODE];
                 this.oddCounts = new int[evenCounts.length];
             }
 
             /**
-             * Counts hits in batches, alternate documents into two arrays: the reads of a batch do not wait on each
-             * other, and neighbouring documents, which often share codes, do not wait on each other's increments.
+             * Counts hits in batches, alternate documents into two arrays, so that neighbouring documents, which often
+             * share codes, do not wait on each other's increments.
              */
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext context) {
                 Column column = view.columns()[context.ord];
-                int[] starts = column.starts();
-                int[] codes = column.codes();
                 int[] even = evenCounts;
                 int[] odd = oddCounts;
-                int[] batch = new int[BATCH + 1];
+                int[] batch = new int[BATCH];
+                char[] rows = column.rows();
+                Overflow overflow = column.overflow();
                 return new LeafCollector() {
                     private int size;
 
@@ -309,19 +376,40 @@ final class FacetColumns {
 
                     private void count() {
                         hits += size;
-                        if ((size & 1) == 1) {
-                            batch[size++] = -1;
+                        // A read of each row first: independent loads the processor overlaps, so the increments
+                        // that follow find their rows in the cache.
+                        int touched = 0;
+                        for (int i = 0; i < size; i++) {
+                            touched += rows[batch[i] * WIDTH];
                         }
+                        sink += touched;
                         for (int i = 0; i < size; i += 2) {
-                            int first = batch[i];
-                            int second = batch[i + 1];
-                            for (int at = starts[first], end = starts[first + 1]; at < end; at++) {
-                                even[codes[at]]++;
+                            int a = batch[i] * WIDTH;
+                            even[rows[a]]++;
+                            even[rows[a + 1]]++;
+                            even[rows[a + 2]]++;
+                            even[rows[a + 3]]++;
+                            even[rows[a + 4]]++;
+                            even[rows[a + 5]]++;
+                            even[rows[a + 6]]++;
+                            even[rows[a + 7]]++;
+                            if (rows[a + WIDTH - 1] == MORE) {
+                                overflow.count(batch[i], even);
                             }
-                            if (second >= 0) {
-                                for (int at = starts[second], end = starts[second + 1]; at < end; at++) {
-                                    odd[codes[at]]++;
-                                }
+                            if (i + 1 == size) {
+                                break;
+                            }
+                            int b = batch[i + 1] * WIDTH;
+                            odd[rows[b]]++;
+                            odd[rows[b + 1]]++;
+                            odd[rows[b + 2]]++;
+                            odd[rows[b + 3]]++;
+                            odd[rows[b + 4]]++;
+                            odd[rows[b + 5]]++;
+                            odd[rows[b + 6]]++;
+                            odd[rows[b + 7]]++;
+                            if (rows[b + WIDTH - 1] == MORE) {
+                                overflow.count(batch[i + 1], odd);
                             }
                         }
                         size = 0;
