@@ -8,12 +8,14 @@ import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -46,22 +48,23 @@ final class QueryFactory {
 
     /**
      * A search's query: what must match ({@code core}, which also counts the hits) and the same with the boosts that
-     * rank (exact title, exact author, title phrase; popularity is added by {@link PopularTopDocs}).
+     * rank (exact title, exact author, title phrase; popularity is added by {@link PopularTopDocs}). {@code phrases}
+     * when matching reads word positions, because a phrase must match.
      */
-    record Ranking(Query core, Query full) {
+    record Ranking(Query core, Query full, boolean phrases) {
     }
 
     /** The request's query in its parts, or null when nothing was asked for. */
     static Ranking ranking(UserQuery user, SearchField field, boolean staff) {
         if (field == SearchField.ISBN) {
             Query isbn = isbn(user.positiveText());
-            return isbn == null ? null : new Ranking(isbn, isbn);
+            return isbn == null ? null : new Ranking(isbn, isbn, false);
         }
         if (field == SearchField.CALL_NUMBER) {
             String key = CallNumbers.sortKey(user.positiveText());
             Query browse = key.isEmpty() ? null
                     : TermRangeQuery.newStringRange(IndexFields.CALL_NUMBER_SORT, key, null, true, true);
-            return browse == null ? null : new Ranking(browse, browse);
+            return browse == null ? null : new Ranking(browse, browse, false);
         }
         Map<String, Float> fields = fields(field);
         BooleanQuery.Builder core = new BooleanQuery.Builder();
@@ -110,7 +113,8 @@ final class QueryFactory {
             ranked.add(new BoostQuery(new TermQuery(new Term(IndexFields.AUTHOR_EXACT, whole)), EXACT_AUTHOR_BOOST),
                     Occur.SHOULD);
         }
-        return new Ranking(matching, ranked.build());
+        boolean phrases = user.clauses().stream().anyMatch(clause -> clause.phrase() && !clause.excluded());
+        return new Ranking(matching, ranked.build(), phrases);
     }
 
     private static Map<String, Float> fields(SearchField field) {
@@ -222,8 +226,9 @@ final class QueryFactory {
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String value : values) {
-            any.add(new TermQuery(DrillDownQuery.term(RecordDocuments.FACETS.getDimConfig(dim).indexFieldName, dim,
-                    value)), Occur.SHOULD);
+            Term term = DrillDownQuery.term(RecordDocuments.FACETS.getDimConfig(dim).indexFieldName, dim, value);
+            any.add(new IndexOrDocValuesQuery(new TermQuery(term),
+                    SortedSetDocValuesField.newSlowExactQuery(term.field(), term.bytes())), Occur.SHOULD);
         }
         all.add(any.build(), Occur.FILTER);
     }

@@ -107,7 +107,8 @@ final class SearchEngine implements AutoCloseable {
 
     /**
      * Every match counted for the total and the facets without scoring, then the best {@code wanted} ranked in a
-     * second pass, which lets Lucene skip the matches that cannot make the page.
+     * second pass, which lets Lucene skip the matches that cannot make the page. When a phrase must match, reading
+     * positions costs more than scoring, and counting reads every match anyway: then one pass counts and ranks.
      */
     private Outcome run(FacetedSearcher searcher, QueryFactory.Ranking query, SearchRequest request)
             throws IOException {
@@ -115,16 +116,26 @@ final class SearchEngine implements AutoCloseable {
         Query filtered = QueryFactory.filtered(query == null ? null : query.core(), request.filters());
         int wanted = (int) Math.min(MAX_HITS, (long) request.page() * request.size());
         FacetColumns.Counting facets = new FacetColumns.Counting(searcher.facets);
-        FacetColumns.Tally tally = searcher.search(filtered, facets);
         Sort sort = sortOf(query == null ? null : query.core(), request.field());
-        ScoreDoc[] top = sort != null
-                ? searcher.search(filtered, new TopFieldCollectorManager(sort, wanted, null, wanted, false)).scoreDocs
-                : searcher.search(QueryFactory.filtered(query.full(), request.filters()), new PopularTopDocs(wanted));
+        FacetColumns.Tally tally;
+        ScoreDoc[] top;
+        if (sort != null) {
+            tally = searcher.search(filtered, facets);
+            top = searcher.search(filtered, new TopFieldCollectorManager(sort, wanted, null, wanted, false)).scoreDocs;
+        } else if (query.phrases()) {
+            PopularTopDocs popular = new PopularTopDocs(wanted);
+            Object[] both = searcher.search(QueryFactory.filtered(query.full(), request.filters()),
+                    new MultiCollectorManager(facets, popular));
+            tally = (FacetColumns.Tally) both[0];
+            top = (ScoreDoc[]) both[1];
+        } else {
+            tally = searcher.search(filtered, facets);
+            top = searcher.search(QueryFactory.filtered(query.full(), request.filters()), new PopularTopDocs(wanted));
+        }
         int offset = (request.page() - 1) * request.size();
         return new Outcome(tally.hits(), hits(searcher, top, offset, request.size(), request.staff()),
                 facets.top(tally, FACET_VALUES));
     }
-
 
     /** Relevance for text queries; shelf order for a call-number browse; newest first when only filtering. */
     private static Sort sortOf(Query query, SearchField field) {
