@@ -21,7 +21,7 @@ import org.carrel.bench.BenchMix.Query;
  * <p>With {@code --server-pid}, the server's CPU time per query too (the client's own work not counted).
  *
  * <p>Usage: {@code HttpSearchBench BASE_URL FILE.queries --schools OAK=1,MAPLE=2,... [--server-pid PID]
- * [--seconds 20] [--warmup 2000]}
+ * [--seconds 20] [--warmup 2000] [--warmup-seconds 30]}
  */
 public final class HttpSearchBench {
 
@@ -34,6 +34,7 @@ public final class HttpSearchBench {
         Map<String, String> schools = BenchMix.schools(BenchMix.option(args, "schools", ""));
         double seconds = Double.parseDouble(BenchMix.option(args, "seconds", "20"));
         int warmup = Integer.parseInt(BenchMix.option(args, "warmup", "2000"));
+        double warmupSeconds = Double.parseDouble(BenchMix.option(args, "warmup-seconds", "30"));
 
         java.util.function.IntFunction<BenchMix.Probe> probes = thread -> {
             LightHttp http = new LightHttp(base);
@@ -51,8 +52,9 @@ public final class HttpSearchBench {
         };
         BenchMix.Probe probe = probes.apply(0);
         StringBuilder json = new StringBuilder("{\"check\":").append(BenchMix.check(queries, probe));
-        BenchMix.warmUp(queries, probe, warmup);
         String serverPid = BenchMix.option(args, "server-pid", "");
+        json.append(",\"warmup\":").append(BenchMix.warmUp(queries, probe, warmup, warmupSeconds,
+                serverPid.isEmpty() ? null : Long.valueOf(serverPid)));
         LongSupplier cpu = serverPid.isEmpty() ? null : () -> BenchMix.processCpuNanos(Long.parseLong(serverPid));
         json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, probes::apply, cpu)).append(',')
                 .append(BenchMix.run(queries, 2, seconds, probes::apply, cpu)).append(']');

@@ -38,7 +38,7 @@ import org.postgresql.copy.CopyManager;
  * Prints one JSON object.
  *
  * <p>Usage: {@code PgFtsBench FILE.mrc FILE.queries [--url jdbc:postgresql://127.0.0.1:5432] [--user postgres]
- * [--password ""] [--db carrel_bench_fts] [--seconds 20] [--warmup 2000] [--keep true]}
+ * [--password ""] [--db carrel_bench_fts] [--seconds 20] [--warmup 2000] [--warmup-seconds 30] [--keep true]}
  */
 public final class PgFtsBench {
 
@@ -53,6 +53,7 @@ public final class PgFtsBench {
         String db = BenchMix.option(args, "db", "carrel_bench_fts");
         double seconds = Double.parseDouble(BenchMix.option(args, "seconds", "20"));
         int warmup = Integer.parseInt(BenchMix.option(args, "warmup", "2000"));
+        double warmupSeconds = Double.parseDouble(BenchMix.option(args, "warmup-seconds", "30"));
         boolean keep = Boolean.parseBoolean(BenchMix.option(args, "keep", "false"));
 
         try (Connection admin = DriverManager.getConnection(url + "/postgres", user, password);
@@ -93,7 +94,7 @@ public final class PgFtsBench {
             };
             BenchMix.Probe first = probes.apply(0);
             json.append(",\"check\":").append(BenchMix.check(queries, first));
-            BenchMix.warmUp(queries, first, warmup);
+            json.append(",\"warmup\":").append(BenchMix.warmUp(queries, first, warmup, warmupSeconds, null));
             // The server's work per query: CPU time of the backends serving this run's connections, when the
             // server runs on this machine (else no CPU figures).
             LongSupplier cpu = () -> {

@@ -20,7 +20,7 @@ import org.carrel.bench.BenchMix.Query;
  * <p>In package {@code org.carrel.search} because {@link SearchEngine} and {@link Suggestions} are
  * package-private.
  *
- * <p>Usage: {@code SearchBench SEARCH_DIR FILE.queries --schools OAK=1,MAPLE=2,... [--seconds 20] [--warmup 2000]}
+ * <p>Usage: {@code SearchBench SEARCH_DIR FILE.queries --schools OAK=1,MAPLE=2,... [--seconds 20] [--warmup 2000] [--warmup-seconds 30]}
  */
 public final class SearchBench {
 
@@ -31,6 +31,7 @@ public final class SearchBench {
         Map<String, String> schools = BenchMix.schools(BenchMix.option(args, "schools", ""));
         double seconds = Double.parseDouble(BenchMix.option(args, "seconds", "20"));
         int warmup = Integer.parseInt(BenchMix.option(args, "warmup", "2000"));
+        double warmupSeconds = Double.parseDouble(BenchMix.option(args, "warmup-seconds", "30"));
 
         long heapBefore = BenchMix.heapUsedMb();
         long start = System.nanoTime();
@@ -41,7 +42,8 @@ public final class SearchBench {
         try {
             BenchMix.Probe probe = query -> engine.search(request(query, schools)).total();
             json.append(",\"check\":").append(BenchMix.check(queries, probe));
-            BenchMix.warmUp(queries, probe, warmup);
+            json.append(",\"warmup\":")
+                    .append(BenchMix.warmUp(queries, probe, warmup, warmupSeconds, ProcessHandle.current().pid()));
             LongSupplier cpu = () -> BenchMix.processCpuNanos(ProcessHandle.current().pid());
             json.append(",\"runs\":[").append(BenchMix.run(queries, 1, seconds, thread -> probe, cpu)).append(',')
                     .append(BenchMix.run(queries, 2, seconds, thread -> probe, cpu)).append(']');

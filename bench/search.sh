@@ -16,8 +16,8 @@
 # The figures are latency p50/p95/p99 (ms, per query), queries per second, and per kind of query; "summary" puts
 # the headline figures beside the targets of issue 4.
 #
-# Settings (environment): BENCH_SECONDS (20) per timed run, WARMUP (2000) queries, QUERIES (1000) in the mix,
-# HEAP (512m), PG=0 to skip the baseline, PG_URL (jdbc:postgresql://127.0.0.1:5432, user postgres), DATA=DIR to
+# Settings (environment): BENCH_SECONDS (20) per timed run, warm-up of at least WARMUP (2000) queries and
+# WARMUP_SECONDS (30), QUERIES (1000) in the mix, HEAP (512m), PG=0 to skip the baseline, PG_URL (jdbc:postgresql://127.0.0.1:5432, user postgres), DATA=DIR to
 # reuse a data folder already imported and indexed by an earlier run (kept with KEEP=1), REINDEX=1 to rebuild and
 # time its index again (after a change to the index), SEED (42).
 set -euo pipefail
@@ -25,6 +25,7 @@ cd "$(dirname "$0")/.."
 records="${1:-100000}"
 RUN_S="${BENCH_SECONDS:-20}"
 WARMUP="${WARMUP:-2000}"
+WARMUP_S="${WARMUP_SECONDS:-30}"
 QUERIES="${QUERIES:-1000}"
 HEAP="${HEAP:-512m}"
 PG="${PG:-1}"
@@ -131,7 +132,7 @@ schools="$(java -cp "$h2" org.h2.tools.Shell \
 [ -n "$schools" ] || { echo "no schools in $data" >&2; exit 1; }
 echo "schools: $schools" >&2
 
-common=(--schools "$schools" --seconds "$RUN_S" --warmup "$WARMUP")
+common=(--schools "$schools" --seconds "$RUN_S" --warmup "$WARMUP" --warmup-seconds "$WARMUP_S")
 if [ "$facade_compiled" = 1 ]; then
     echo "facade benchmark..." >&2
     facade="$(java -Xmx"$HEAP" -cp "$bcp" org.carrel.search.SearchBench "$data/search" "$queries" "${common[@]}")"
@@ -157,7 +158,7 @@ pg="null"
 if [ "$PG" = 1 ]; then
     echo "PostgreSQL baseline..." >&2
     pg="$(java -cp "$bcp" org.carrel.bench.PgFtsBench "$data_file" "$queries" --url "$PG_URL" \
-        --seconds "$RUN_S" --warmup "$WARMUP")"
+        --seconds "$RUN_S" --warmup "$WARMUP" --warmup-seconds "$WARMUP_S")"
 fi
 
 result="{\"records\":$records,\"cores\":$(nproc),\"loadavg_at_start\":\"$load_at_start\",\"loadavg_at_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"seconds_per_run\":$RUN_S,\"import\":$import_json,\"index\":$index_json,\"facade\":$facade,\"http\":$http,\"freshness\":$freshness,\"postgresql\":$pg}"
