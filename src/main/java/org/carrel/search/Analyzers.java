@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -15,6 +16,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -33,9 +35,24 @@ final class Analyzers {
     /** Lower-cased and folded only. */
     static final Analyzer PLAIN = analyzer(Stemming.NONE);
 
+    /** Each two neighbouring English-stemmed words as one term, the words separated by a space. */
+    static final Analyzer PAIRS = new AnalyzerWrapper(ENGLISH.getReuseStrategy()) {
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return ENGLISH;
+        }
+
+        @Override
+        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+            ShingleFilter pairs = new ShingleFilter(components.getTokenStream(), 2, 2);
+            pairs.setOutputUnigrams(false);
+            return new TokenStreamComponents(components.getSource(), pairs);
+        }
+    };
+
     /** The analyzer of every analyzed field of the index. */
     static final Analyzer INDEX = new PerFieldAnalyzerWrapper(ENGLISH, Map.of(
-            IndexFields.SPANISH, SPANISH, IndexFields.SPELL, PLAIN));
+            IndexFields.SPANISH, SPANISH, IndexFields.SPELL, PLAIN, IndexFields.TITLE_PAIRS, PAIRS));
 
     /** Leading articles dropped from exact keys, English and Spanish. */
     private static final Set<String> ARTICLES = Set.of("the", "a", "an", "el", "la", "los", "las", "un", "una");

@@ -7,13 +7,15 @@ package org.carrel.search;
  */
 final class IndexFields {
 
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     static final String ID = "id";
     // searched text
     /** The words of the fields below, weighted, for keyword searches; built by {@link WeightedText}, not INDEX. */
     static final String TEXT = "text";
     static final String TITLE = "title";
+    /** Each two neighbouring words of the title as one term ("fox day"): the title-phrase boost without positions. */
+    static final String TITLE_PAIRS = "title_pairs";
     static final String AUTHOR = "author";
     static final String SUBJECT = "subject";
     static final String SERIES = "series";

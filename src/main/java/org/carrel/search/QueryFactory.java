@@ -17,7 +17,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -103,9 +102,8 @@ final class QueryFactory {
         if (!whole.isEmpty() && (field == SearchField.KEYWORD || field == SearchField.TITLE)) {
             ranked.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE_EXACT, whole)), EXACT_TITLE_BOOST),
                     Occur.SHOULD);
-            Query phrase = new QueryBuilder(Analyzers.ENGLISH).createPhraseQuery(IndexFields.TITLE,
-                    user.positiveText().replace("\"", " ").replace("*", " "));
-            if (phrase instanceof PhraseQuery) {
+            Query phrase = titlePairs(user.positiveText());
+            if (phrase != null) {
                 ranked.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), Occur.SHOULD);
             }
         }
@@ -115,6 +113,27 @@ final class QueryFactory {
         }
         boolean phrases = user.clauses().stream().anyMatch(clause -> clause.phrase() && !clause.excluded());
         return new Ranking(matching, ranked.build(), phrases);
+    }
+
+    /**
+     * The words as a title phrase: each two neighbouring words must be neighbours in the title. Read from the
+     * title's word pairs, which needs no positions; null for fewer than two words.
+     */
+    private static Query titlePairs(String text) {
+        List<String> words = Analyzers.words(Analyzers.ENGLISH, text);
+        if (words.size() < 2) {
+            return null;
+        }
+        List<Query> pairs = new ArrayList<>();
+        for (int i = 1; i < words.size(); i++) {
+            pairs.add(new TermQuery(new Term(IndexFields.TITLE_PAIRS, words.get(i - 1) + " " + words.get(i))));
+        }
+        if (pairs.size() == 1) {
+            return pairs.get(0);
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        pairs.forEach(pair -> all.add(pair, Occur.MUST));
+        return all.build();
     }
 
     private static Map<String, Float> fields(SearchField field) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -18,6 +19,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.carrel.catalog.Copies;
 import org.carrel.catalog.ItemView;
@@ -35,8 +37,17 @@ final class RecordDocuments {
     private static final int FACET_VALUE_MAX = 100;
 
     static final FacetsConfig FACETS = facetsConfig();
+    /** Word pairs need frequencies but no positions. */
+    private static final FieldType PAIRS = pairs();
 
     private RecordDocuments() {
+    }
+
+    private static FieldType pairs() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
     }
 
     private static FacetsConfig facetsConfig() {
@@ -55,6 +66,9 @@ final class RecordDocuments {
         doc.add(new BinaryDocValuesField(IndexFields.HIT, HitCodec.encode(record, holdings)));
         WeightedText.Builder keywords = new WeightedText.Builder();
         keyword(doc, keywords, IndexFields.TITLE, join(d.title(), d.subtitle()));
+        if (d.title() != null && !d.title().isBlank()) {
+            doc.add(new Field(IndexFields.TITLE_PAIRS, join(d.title(), d.subtitle()), PAIRS));
+        }
         d.authors().forEach(author -> keyword(doc, keywords, IndexFields.AUTHOR, author));
         keyword(doc, keywords, IndexFields.AUTHOR, d.responsibility());
         d.subjects().forEach(subject -> keyword(doc, keywords, IndexFields.SUBJECT, subject));

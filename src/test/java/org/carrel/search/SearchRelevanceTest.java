@@ -90,6 +90,18 @@ class SearchRelevanceTest {
     }
 
     @Test
+    void putsTitlesWithTheWordsInTheirOrderFirst() {
+        // The shorter title would come first on its words alone; the other has "secret garden" as typed.
+        long apart = record(aTitle("A garden with a secret").by("Moss, Ida"));
+        long together = record(aTitle("The secret garden and other stories from the hill").by("Fern, Al"));
+        long threeInOrder = record(aTitle("Stories of the old stone bridge and the river").by("Stone, Jo"));
+        long threeApart = record(aTitle("Old river stories in stone").by("Bridge, Ed"));
+        assertThat(search.awaitCurrent(Duration.ofSeconds(30))).isTrue();
+        assertThat(ids(keyword("secret garden"))).containsExactly(together, apart);
+        assertThat(ids(keyword("old stone bridge"))).containsExactly(threeInOrder, threeApart);
+    }
+
+    @Test
     void findsAnAuthorByEitherFormOfTheName() {
         assertThat(ids(field("lois lowry", SearchField.AUTHOR))).containsExactlyInAnyOrder(giver, numberTheStars);
         assertThat(ids(field("Lowry, Lois", SearchField.AUTHOR))).containsExactlyInAnyOrder(giver, numberTheStars);
