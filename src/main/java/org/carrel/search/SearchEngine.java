@@ -123,9 +123,8 @@ final class SearchEngine implements AutoCloseable {
             tally = searcher.search(filtered, facets);
             top = searcher.search(filtered, new TopFieldCollectorManager(sort, wanted, null, wanted, false)).scoreDocs;
         } else if (query.phrases()) {
-            PopularTopDocs popular = new PopularTopDocs(wanted);
             Object[] both = searcher.search(QueryFactory.filtered(query.full(), request.filters()),
-                    new MultiCollectorManager(facets, popular));
+                    new MultiCollectorManager(facets, new PopularTopDocs(wanted)));
             tally = (FacetColumns.Tally) both[0];
             top = (ScoreDoc[]) both[1];
         } else {
