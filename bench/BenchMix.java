@@ -174,14 +174,12 @@ public final class BenchMix {
 
     /** CPU time of the JIT compiler threads (C1, C2) of a process, from /proc (Linux). */
     public static long compilerCpuNanos(long pid) {
-        long ticks = 0;
+        long nanos = 0;
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        nanos += cpuNanos(Files.readString(task.resolve("stat")));
                     }
                 } catch (IOException gone) {
                     // a thread that ended while listed
@@ -190,6 +188,15 @@ public final class BenchMix {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the threads of process " + pid, e);
         }
+        return nanos;
+    }
+
+    /** The user and system CPU time in a process's or thread's {@code stat} line. */
+    private static long cpuNanos(String stat) {
+        // Fields after the command name in parentheses (which may hold spaces): utime and stime are 14 and 15.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        // USER_HZ is 100 on every Linux architecture a server runs on.
         return ticks * 10_000_000L;
     }
 
@@ -319,12 +326,7 @@ public final class BenchMix {
     /** CPU time (user + system) a process on this machine has used, from /proc/PID/stat. */
     public static long processCpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Fields after the command name in parentheses (which may hold spaces): utime and stime are 14 and 15.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            // USER_HZ is 100 on every Linux architecture a server runs on.
-            return ticks * 10_000_000L;
+            return cpuNanos(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read the CPU time of process " + pid, e);
         }

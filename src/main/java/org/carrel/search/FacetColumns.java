@@ -383,36 +383,30 @@ final class FacetColumns {
                             touched += rows[batch[i] * WIDTH];
                         }
                         sink += touched;
-                        for (int i = 0; i < size; i += 2) {
-                            int a = batch[i] * WIDTH;
-                            even[rows[a]]++;
-                            even[rows[a + 1]]++;
-                            even[rows[a + 2]]++;
-                            even[rows[a + 3]]++;
-                            even[rows[a + 4]]++;
-                            even[rows[a + 5]]++;
-                            even[rows[a + 6]]++;
-                            even[rows[a + 7]]++;
-                            if (rows[a + WIDTH - 1] == MORE) {
-                                overflow.count(batch[i], even);
-                            }
-                            if (i + 1 == size) {
-                                break;
-                            }
-                            int b = batch[i + 1] * WIDTH;
-                            odd[rows[b]]++;
-                            odd[rows[b + 1]]++;
-                            odd[rows[b + 2]]++;
-                            odd[rows[b + 3]]++;
-                            odd[rows[b + 4]]++;
-                            odd[rows[b + 5]]++;
-                            odd[rows[b + 6]]++;
-                            odd[rows[b + 7]]++;
-                            if (rows[b + WIDTH - 1] == MORE) {
-                                overflow.count(batch[i + 1], odd);
-                            }
+                        for (int i = 0; i + 1 < size; i += 2) {
+                            row(batch[i], even);
+                            row(batch[i + 1], odd);
+                        }
+                        if ((size & 1) == 1) {
+                            row(batch[size - 1], even);
                         }
                         size = 0;
+                    }
+
+                    /** The eight slots of a document's row, and its codes kept aside when the last slot says so. */
+                    private void row(int doc, int[] counts) {
+                        int at = doc * WIDTH;
+                        counts[rows[at]]++;
+                        counts[rows[at + 1]]++;
+                        counts[rows[at + 2]]++;
+                        counts[rows[at + 3]]++;
+                        counts[rows[at + 4]]++;
+                        counts[rows[at + 5]]++;
+                        counts[rows[at + 6]]++;
+                        counts[rows[at + 7]]++;
+                        if (rows[at + WIDTH - 1] == MORE) {
+                            overflow.count(doc, counts);
+                        }
                     }
                 };
             }

@@ -65,9 +65,10 @@ final class RecordDocuments {
         List<SchoolCopies> holdings = SchoolCopies.of(record.items());
         doc.add(new BinaryDocValuesField(IndexFields.HIT, HitCodec.encode(record, holdings)));
         WeightedText.Builder keywords = new WeightedText.Builder();
-        keyword(doc, keywords, IndexFields.TITLE, join(d.title(), d.subtitle()));
+        String title = join(d.title(), d.subtitle());
+        keyword(doc, keywords, IndexFields.TITLE, title);
         if (d.title() != null && !d.title().isBlank()) {
-            doc.add(new Field(IndexFields.TITLE_PAIRS, join(d.title(), d.subtitle()), PAIRS));
+            doc.add(new Field(IndexFields.TITLE_PAIRS, title, PAIRS));
         }
         d.authors().forEach(author -> keyword(doc, keywords, IndexFields.AUTHOR, author));
         keyword(doc, keywords, IndexFields.AUTHOR, d.responsibility());
@@ -81,7 +82,7 @@ final class RecordDocuments {
                 d.subtitle() == null ? "" : d.subtitle(), String.join(" ", d.authors()),
                 String.join(" ", d.subjects()), String.join(" ", d.series())));
         if (d.languages().contains("spa")) {
-            keyword(doc, keywords, IndexFields.SPANISH, String.join(" ", join(d.title(), d.subtitle()),
+            keyword(doc, keywords, IndexFields.SPANISH, String.join(" ", title,
                     String.join(" ", d.subjects()), d.summary() == null ? "" : d.summary()));
         }
         Field text = keywords.field();
