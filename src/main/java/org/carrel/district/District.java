@@ -1,6 +1,7 @@
 package org.carrel.district;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +25,16 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 public class District {
 
+    /** How long another node's change to the schools may go unseen by {@link #schools()}. */
+    static final Duration SCHOOL_LIST_MAX_AGE = Duration.ofSeconds(5);
+
     private final DistrictStore district;
     private final SchoolStore schools;
     private final LocationStore locations;
     private final CalendarStore calendars;
     private final AuditLog audit;
     private final Clock clock;
+    private final SchoolList schoolList = new SchoolList(SCHOOL_LIST_MAX_AGE);
 
     District(DistrictStore district, SchoolStore schools, LocationStore locations, CalendarStore calendars,
              AuditLog audit, Clock clock) {
@@ -66,10 +71,12 @@ public class District {
 
     // Schools
 
-    /** Every school, by name. */
-    @Transactional(readOnly = true)
+    /**
+     * Every school, by name. Read on every catalogue request, so kept in memory: a change through this process shows
+     * at once, one made on another node within {@link #SCHOOL_LIST_MAX_AGE}.
+     */
     public List<SchoolView> schools() {
-        return schools.all();
+        return schoolList.get(schools::all);
     }
 
     /** The school with this code (case-insensitive). */
@@ -94,6 +101,7 @@ public class District {
         if (schools.codeTaken(school.code(), null)) {
             return DistrictResult.duplicate("code", "district.school.code.taken");
         }
+        schoolList.changed();
         Optional<Long> id = unlessTaken(() -> schools.insert(school));
         if (id.isEmpty()) {
             return DistrictResult.duplicate("code", "district.school.code.taken");
@@ -114,6 +122,7 @@ public class District {
         if (schools.codeTaken(school.code(), id)) {
             return DistrictResult.duplicate("code", "district.school.code.taken");
         }
+        schoolList.changed();
         Optional<Boolean> updated = unlessTaken(() -> schools.update(id, versionOf(form.version()), school));
         if (updated.isEmpty()) {
             return DistrictResult.duplicate("code", "district.school.code.taken");
