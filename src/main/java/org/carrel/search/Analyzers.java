@@ -6,17 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -35,24 +34,20 @@ final class Analyzers {
     /** Lower-cased and folded only. */
     static final Analyzer PLAIN = analyzer(Stemming.NONE);
 
-    /** Each two neighbouring English-stemmed words as one term, the words separated by a space. */
-    static final Analyzer PAIRS = new AnalyzerWrapper(ENGLISH.getReuseStrategy()) {
+    /**
+     * The steps of {@link #ENGLISH} after {@link #PLAIN}'s, on one word that PLAIN made: {@code stem} of each PLAIN
+     * word gives the ENGLISH words of the same text (both steps work a word at a time).
+     */
+    private static final Analyzer STEM = new Analyzer() {
         @Override
-        protected Analyzer getWrappedAnalyzer(String fieldName) {
-            return ENGLISH;
-        }
-
-        @Override
-        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-            ShingleFilter pairs = new ShingleFilter(components.getTokenStream(), 2, 2);
-            pairs.setOutputUnigrams(false);
-            return new TokenStreamComponents(components.getSource(), pairs);
+        protected TokenStreamComponents createComponents(String fieldName) {
+            KeywordTokenizer source = new KeywordTokenizer();
+            return new TokenStreamComponents(source, new PorterStemFilter(new EnglishPossessiveFilter(source)));
         }
     };
-
-    /** The analyzer of every analyzed field of the index. */
-    static final Analyzer INDEX = new PerFieldAnalyzerWrapper(ENGLISH, Map.of(
-            IndexFields.SPANISH, SPANISH, IndexFields.SPELL, PLAIN, IndexFields.TITLE_PAIRS, PAIRS));
+    /** Stems already worked out; a catalogue's words are far fewer, and the map starts afresh when it is full. */
+    private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+    private static final int STEMS_KEPT = 200_000;
 
     /** Leading articles dropped from exact keys, English and Spanish. */
     private static final Set<String> ARTICLES = Set.of("the", "a", "an", "el", "la", "los", "las", "un", "una");
@@ -100,12 +95,30 @@ final class Analyzers {
         return words;
     }
 
+    /** {@code word}, one of {@link #PLAIN}'s, as {@link #ENGLISH} makes it. */
+    static String stem(String word) {
+        String stem = STEMS.get(word);
+        if (stem == null) {
+            List<String> stems = words(STEM, word);
+            stem = stems.size() == 1 ? stems.get(0) : word;
+            if (STEMS.size() >= STEMS_KEPT) {
+                STEMS.clear();
+            }
+            STEMS.put(word, stem);
+        }
+        return stem;
+    }
+
     /**
      * A title or name reduced to compare whole values: plain words joined by single spaces, a leading article
      * dropped ("The Giver" and "giver" are the same title).
      */
     static String exact(String text) {
-        List<String> words = words(PLAIN, text == null ? "" : text);
+        return exact(words(PLAIN, text == null ? "" : text));
+    }
+
+    /** {@link #exact(String)} of a text whose {@link #PLAIN} words are {@code words}. */
+    static String exact(List<String> words) {
         if (words.size() > 1 && ARTICLES.contains(words.get(0))) {
             words = words.subList(1, words.size());
         }

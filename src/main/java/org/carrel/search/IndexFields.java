@@ -1,17 +1,17 @@
 package org.carrel.search;
 
 /**
- * The index's field names. Text fields are analyzed by {@link Analyzers#INDEX}; the others are exact terms, points
- * or doc values. Changing what any field holds means raising {@link #SCHEMA_VERSION}, which rebuilds indexes
- * written by the older schema at the next start.
+ * The index's field names. Text fields hold words analyzed by {@link Analyzers} ({@link RecordDocuments} analyzes
+ * each text once, see {@link TextValue}); the others are exact terms, points or doc values. Changing what any field
+ * holds means raising {@link #SCHEMA_VERSION}, which rebuilds indexes written by the older schema at the next start.
  */
 final class IndexFields {
 
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     static final String ID = "id";
     // searched text
-    /** The words of the fields below, weighted, for keyword searches; built by {@link WeightedText}, not INDEX. */
+    /** The words of the fields below, weighted, for keyword searches; built by {@link WeightedText}. */
     static final String TEXT = "text";
     static final String TITLE = "title";
     /** Each two neighbouring words of the title as one term ("fox day"): the title-phrase boost without positions. */
@@ -23,6 +23,7 @@ final class IndexFields {
     static final String NOTES = "notes";
     static final String CALL_NUMBER_TEXT = "callno";
     static final String SPANISH = "text_es";
+    /** The unstemmed words of titles, authors, subjects and series, without frequencies: "Did you mean". */
     static final String SPELL = "spell";
     static final String ITEM_NOTES = "item_notes";
     // exact terms

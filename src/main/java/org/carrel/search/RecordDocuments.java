@@ -2,6 +2,7 @@ package org.carrel.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -19,7 +19,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.carrel.catalog.Copies;
 import org.carrel.catalog.ItemView;
@@ -37,17 +36,8 @@ final class RecordDocuments {
     private static final int FACET_VALUE_MAX = 100;
 
     static final FacetsConfig FACETS = facetsConfig();
-    /** Word pairs need frequencies but no positions. */
-    private static final FieldType PAIRS = pairs();
 
     private RecordDocuments() {
-    }
-
-    private static FieldType pairs() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        type.freeze();
-        return type;
     }
 
     private static FacetsConfig facetsConfig() {
@@ -65,31 +55,43 @@ final class RecordDocuments {
         List<SchoolCopies> holdings = SchoolCopies.of(record.items());
         doc.add(new BinaryDocValuesField(IndexFields.HIT, HitCodec.encode(record, holdings)));
         WeightedText.Builder keywords = new WeightedText.Builder();
-        String title = join(d.title(), d.subtitle());
+        List<String> spelling = new ArrayList<>();
+        TextValue mainTitle = TextValue.of(d.title());
+        TextValue title = mainTitle.then(TextValue.of(d.subtitle()));
         keyword(doc, keywords, IndexFields.TITLE, title);
-        if (d.title() != null && !d.title().isBlank()) {
-            doc.add(new Field(IndexFields.TITLE_PAIRS, title, PAIRS));
+        spelling.addAll(title.plain());
+        List<String> pairs = title.pairs();
+        if (!pairs.isEmpty()) {
+            doc.add(TextValue.field(IndexFields.TITLE_PAIRS, pairs, TextValue.COUNTED));
         }
-        d.authors().forEach(author -> keyword(doc, keywords, IndexFields.AUTHOR, author));
-        keyword(doc, keywords, IndexFields.AUTHOR, d.responsibility());
-        d.subjects().forEach(subject -> keyword(doc, keywords, IndexFields.SUBJECT, subject));
-        d.genres().forEach(genre -> keyword(doc, keywords, IndexFields.SUBJECT, genre));
-        d.series().forEach(series -> keyword(doc, keywords, IndexFields.SERIES, series));
-        keyword(doc, keywords, IndexFields.SUMMARY, d.summary());
-        keyword(doc, keywords, IndexFields.NOTES, join(d.audienceNote(), d.edition(), d.publisher()));
-        keyword(doc, keywords, IndexFields.CALL_NUMBER_TEXT, d.callNumber());
-        text(doc, IndexFields.SPELL, String.join(" ", d.title() == null ? "" : d.title(),
-                d.subtitle() == null ? "" : d.subtitle(), String.join(" ", d.authors()),
-                String.join(" ", d.subjects()), String.join(" ", d.series())));
+        for (String author : d.authors()) {
+            spelling.addAll(keyword(doc, keywords, IndexFields.AUTHOR, TextValue.of(author)).plain());
+        }
+        keyword(doc, keywords, IndexFields.AUTHOR, TextValue.of(d.responsibility()));
+        for (String subject : d.subjects()) {
+            spelling.addAll(keyword(doc, keywords, IndexFields.SUBJECT, TextValue.of(subject)).plain());
+        }
+        d.genres().forEach(genre -> keyword(doc, keywords, IndexFields.SUBJECT, TextValue.of(genre)));
+        for (String series : d.series()) {
+            spelling.addAll(keyword(doc, keywords, IndexFields.SERIES, TextValue.of(series)).plain());
+        }
+        keyword(doc, keywords, IndexFields.SUMMARY, TextValue.of(d.summary()));
+        keyword(doc, keywords, IndexFields.NOTES, TextValue.of(join(d.audienceNote(), d.edition(), d.publisher())));
+        keyword(doc, keywords, IndexFields.CALL_NUMBER_TEXT, TextValue.of(d.callNumber()));
+        if (!spelling.isEmpty()) {
+            doc.add(TextValue.field(IndexFields.SPELL, spelling, TextValue.LISTED));
+        }
         if (d.languages().contains("spa")) {
-            keyword(doc, keywords, IndexFields.SPANISH, String.join(" ", title,
+            List<String> spanish = Analyzers.words(Analyzers.SPANISH, String.join(" ", join(d.title(), d.subtitle()),
                     String.join(" ", d.subjects()), d.summary() == null ? "" : d.summary()));
+            doc.add(TextValue.field(IndexFields.SPANISH, spanish, TextValue.SEARCHED));
+            keywords.add(IndexFields.SPANISH, spanish);
         }
         Field text = keywords.field();
         if (text != null) {
             doc.add(text);
         }
-        identifiers(doc, d);
+        identifiers(doc, d, mainTitle, title);
         numbers(doc, record, d, SchoolCopies.total(holdings));
         items(doc, record.items(), holdings);
         facets(doc, d);
@@ -104,15 +106,15 @@ final class RecordDocuments {
         }
     }
 
-    private static void identifiers(Document doc, Description d) {
+    private static void identifiers(Document doc, Description d, TextValue mainTitle, TextValue fullTitle) {
         for (Isbn isbn : d.isbns()) {
             doc.add(new StringField(IndexFields.ISBN, isbn.isbn13(), Field.Store.NO));
             isbn.isbn10().ifPresent(ten -> doc.add(new StringField(IndexFields.ISBN, ten, Field.Store.NO)));
         }
-        String title = Analyzers.exact(d.title());
+        String title = Analyzers.exact(mainTitle.plain());
         if (!title.isEmpty()) {
             doc.add(new StringField(IndexFields.TITLE_EXACT, title, Field.Store.NO));
-            String full = Analyzers.exact(join(d.title(), d.subtitle()));
+            String full = Analyzers.exact(fullTitle.plain());
             if (!full.equals(title)) {
                 doc.add(new StringField(IndexFields.TITLE_EXACT, full, Field.Store.NO));
             }
@@ -227,10 +229,13 @@ final class RecordDocuments {
         return dewey.find() ? dewey.group(1).charAt(0) + "00" : null;
     }
 
-    /** A searched field of its own, and its words in the weighted keyword field. */
-    private static void keyword(Document doc, WeightedText.Builder keywords, String field, String value) {
-        text(doc, field, value);
-        keywords.add(field, value);
+    /** A searched field of its own, and its words in the weighted keyword field; returns {@code value}. */
+    private static TextValue keyword(Document doc, WeightedText.Builder keywords, String field, TextValue value) {
+        if (!value.isEmpty()) {
+            doc.add(TextValue.field(field, value.stems(), TextValue.SEARCHED));
+            keywords.add(field, value.stems());
+        }
+        return value;
     }
 
     private static void text(Document doc, String field, String value) {

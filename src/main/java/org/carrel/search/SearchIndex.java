@@ -73,7 +73,7 @@ final class SearchIndex implements AutoCloseable {
         // Sorted with the most held titles first: among equally relevant matches the popular ones come first, so a
         // search finds the best page early and skips the rest. An index of an older schema is started afresh, as
         // its sort may differ, and rebuilt.
-        IndexWriterConfig config = new IndexWriterConfig(Analyzers.INDEX)
+        IndexWriterConfig config = new IndexWriterConfig(Analyzers.ENGLISH)
                 .setOpenMode(olderSchema ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(WeightedText.SIMILARITY)
                 .setIndexSort(new Sort(new SortField(IndexFields.COPIES, SortField.Type.LONG, true)))

@@ -68,14 +68,11 @@ final class WeightedText {
     static final class Builder {
         private final Map<String, Integer> frequencies = new LinkedHashMap<>();
 
-        /** Adds the words of {@code value} as the field {@code field} analyzes them. */
-        Builder add(String field, String value) {
-            if (value == null || value.isBlank()) {
-                return this;
-            }
+        /** Adds {@code words}, the field {@code field}'s terms of one of its values. */
+        Builder add(String field, List<String> words) {
             boolean spanish = field.equals(IndexFields.SPANISH);
             int weight = WEIGHTS.get(field);
-            for (String word : Analyzers.words(spanish ? Analyzers.SPANISH : Analyzers.ENGLISH, value)) {
+            for (String word : words) {
                 frequencies.merge(term(word, spanish), weight, Integer::sum);
             }
             return this;
