@@ -45,9 +45,12 @@ final class Analyzers {
             return new TokenStreamComponents(source, new PorterStemFilter(new EnglishPossessiveFilter(source)));
         }
     };
-    /** Stems already worked out; a catalogue's words are far fewer, and the map starts afresh when it is full. */
+    /**
+     * Stems already worked out (a few megabytes at most). A catalogue's common words are far fewer; when the map is
+     * full it starts afresh.
+     */
     private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
-    private static final int STEMS_KEPT = 200_000;
+    private static final int STEMS_KEPT = 50_000;
 
     /** Leading articles dropped from exact keys, English and Spanish. */
     private static final Set<String> ARTICLES = Set.of("the", "a", "an", "el", "la", "los", "las", "un", "una");
@@ -100,7 +103,7 @@ final class Analyzers {
         String stem = STEMS.get(word);
         if (stem == null) {
             List<String> stems = words(STEM, word);
-            stem = stems.size() == 1 ? stems.get(0) : word;
+            stem = stems.size() == 1 && !stems.get(0).equals(word) ? stems.get(0) : word;
             if (STEMS.size() >= STEMS_KEPT) {
                 STEMS.clear();
             }

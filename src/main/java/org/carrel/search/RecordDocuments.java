@@ -45,6 +45,10 @@ final class RecordDocuments {
         for (String dim : List.of(Facets.SCHOOL, Facets.AVAILABLE, Facets.GRADE_BAND, Facets.SUBJECT, Facets.LANGUAGE)) {
             config.setMultiValued(dim, true);
         }
+        // Filters look up a dimension and value; a term for the dimension alone would be half the facet terms.
+        for (String dim : Facets.ALL) {
+            config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
+        }
         return config;
     }
 
