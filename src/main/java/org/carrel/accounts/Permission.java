@@ -27,6 +27,12 @@ public enum Permission {
     CATALOG_EDIT,
     /** Import and export MARC files (whole-catalogue changes). */
     CATALOG_IMPORT,
+    /** Find patrons by name, barcode or student number and see what the desk needs: name, barcode, school, status. */
+    PATRON_LOOKUP,
+    /** A patron's page with personal data (grade, contact, notes, guardians) at one's schools; every view audited. */
+    PATRON_VIEW,
+    /** Add and edit patrons of one's schools, change their status, place and lift blocks, link guardians. */
+    PATRON_EDIT,
     /** One's own account: change one's password. */
     OWN_ACCOUNT
 }

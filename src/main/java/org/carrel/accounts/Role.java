@@ -12,14 +12,15 @@ import java.util.Set;
 public enum Role {
     DISTRICT_ADMIN(EnumSet.allOf(Permission.class)),
     LIBRARIAN(EnumSet.of(STAFF_AREA, DISTRICT_VIEW, SCHOOL_EDIT, CATALOG_VIEW, CATALOG_EDIT, CATALOG_IMPORT,
-            OWN_ACCOUNT)),
-    PARAPROFESSIONAL(EnumSet.of(STAFF_AREA, DISTRICT_VIEW, CATALOG_VIEW, CATALOG_EDIT, OWN_ACCOUNT)),
-    /** Works by barcode only; never sees what others borrow. */
-    VOLUNTEER(EnumSet.of(STAFF_AREA, CATALOG_VIEW, OWN_ACCOUNT)),
+            PATRON_LOOKUP, PATRON_VIEW, PATRON_EDIT, OWN_ACCOUNT)),
+    PARAPROFESSIONAL(EnumSet.of(STAFF_AREA, DISTRICT_VIEW, CATALOG_VIEW, CATALOG_EDIT, PATRON_LOOKUP, PATRON_VIEW,
+            PATRON_EDIT, OWN_ACCOUNT)),
+    /** Works by barcode only: sees a patron's name and barcode, never what others borrow. */
+    VOLUNTEER(EnumSet.of(STAFF_AREA, CATALOG_VIEW, PATRON_LOOKUP, OWN_ACCOUNT)),
     TEACHER(EnumSet.of(OWN_ACCOUNT)),
     STUDENT(EnumSet.of(OWN_ACCOUNT)),
     /** A principal or other school administrator: read-only reports. */
-    ADMINISTRATOR(EnumSet.of(STAFF_AREA, DISTRICT_VIEW, CATALOG_VIEW, OWN_ACCOUNT));
+    ADMINISTRATOR(EnumSet.of(STAFF_AREA, DISTRICT_VIEW, CATALOG_VIEW, PATRON_LOOKUP, PATRON_VIEW, OWN_ACCOUNT));
 
     private final Set<Permission> permissions;
 

@@ -112,6 +112,9 @@ class BrowserSuiteTest extends BrowserTest {
                         "/staff/catalog/records/new", "/staff/catalog/records/#/items/new",
                         "/staff/catalog/items/#/edit", "/staff/catalog/imports", "/staff/catalog/export",
                         "/staff/catalog/shelf", "/staff/catalog/labels");
+        assertThat(visited.get("librarian").stream().map(page -> kindOf(page.path())).toList())
+                .as("the crawl reaches the patron pages").contains("/staff/patrons", "/staff/patrons/new",
+                        "/staff/homerooms", "/staff/homerooms/#", "/staff/patrons/#", "/staff/patrons/#/edit");
         List<String> problems = visited.entrySet().stream()
                 .flatMap(e -> e.getValue().stream().flatMap(page -> java.util.stream.Stream.concat(
                                 page.status() >= 400 ? java.util.stream.Stream.of("answered " + page.status())

@@ -119,6 +119,20 @@ class PermissionTableTest {
             POST   /staff/catalog/labels/add           DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
             POST   /staff/catalog/labels/remove        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
             POST   /staff/catalog/labels/pdf           DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            # Patrons: lookup for all staff; personal data and homerooms for PATRON_VIEW; changes for PATRON_EDIT
+            GET    /staff/patrons                      %1$s
+            GET    /staff/patrons/new                  %4$s
+            POST   /staff/patrons                      %4$s
+            GET    /staff/patrons/{id}                 %2$s
+            GET    /staff/patrons/{id}/edit            %4$s
+            POST   /staff/patrons/{id}                 %4$s
+            POST   /staff/patrons/{id}/status          %4$s
+            POST   /staff/patrons/{id}/blocks          %4$s
+            POST   /staff/patrons/{id}/blocks/{blockId}/lift      %4$s
+            GET    /staff/homerooms                    %2$s
+            GET    /staff/homerooms/{id}               %2$s
+            GET    /api/v1/patrons                     %1$s
+            GET    /api/v1/patrons/{id}                %1$s
             GET    /api/v1/schools                     public
             GET    /api/v1/schools/{code}              public
             POST   /api/v1/schools                     DISTRICT_ADMIN

@@ -1,0 +1,5 @@
+package org.carrel.patrons;
+
+/** A homeroom or class of a school: its teacher's name (null when none is set) and its active students. */
+public record HomeroomView(long id, long schoolId, String name, String teacherName, int students) {
+}

@@ -1,0 +1,26 @@
+package org.carrel.patrons;
+
+/**
+ * A patron as typed on the form or sent to the API; every value is text and checked by {@link Patrons}. A blank
+ * barcode gets the next one of the school's range. {@code version} is the version the editor saw (null when new).
+ */
+public record PatronForm(String type, String givenName, String familyName, String preferredName, String school,
+                         String barcode, String studentNumber, String grade, String homeroom, String graduationYear,
+                         String email, String preferredLanguage, String keepHistory, String notes, Long version) {
+
+    public static PatronForm empty() {
+        return new PatronForm("STUDENT", "", "", "", "", "", "", "", "", "", "", "en", "", "", null);
+    }
+
+    public static PatronForm of(PatronView p, String schoolCode) {
+        return new PatronForm(p.type().name(), p.givenName(), p.familyName(), nullToEmpty(p.preferredName()),
+                schoolCode, p.barcode(), nullToEmpty(p.studentNumber()), p.grade() == null ? "" : p.grade().label(),
+                p.homeroom() == null ? "" : p.homeroom().name(),
+                p.graduationYear() == null ? "" : p.graduationYear().toString(), nullToEmpty(p.email()),
+                p.preferredLanguage(), p.keepHistory() ? "true" : "", nullToEmpty(p.notes()), p.version());
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

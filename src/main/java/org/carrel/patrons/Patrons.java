@@ -1,0 +1,267 @@
+package org.carrel.patrons;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.carrel.accounts.AuditLog;
+import org.carrel.district.District;
+import org.carrel.district.SchoolView;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * The district's patrons: students, teachers and staff, guardians and community borrowers, their blocks, guardians
+ * and homerooms. Reading a patron in full ({@link #view}) writes an audit entry, as every change does, in the same
+ * transaction. What anyone at the desk may see ({@link PatronSummary}: name, barcode, school, type, status) is read
+ * without one. {@code actor} is the user name of whoever acts.
+ */
+@Service
+public class Patrons {
+
+    /** Patrons listed by a search at most. */
+    public static final int MAX_FOUND = 100;
+
+    private final PatronStore store;
+    private final BarcodeRanges ranges;
+    private final District district;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Patrons(PatronStore store, BarcodeRanges ranges, District district, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.ranges = ranges;
+        this.district = district;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Patrons by barcode or student number (exact), or by the start of any part of their name ("gar" finds Ana
+     * García), by name; optionally of one school.
+     */
+    @Transactional(readOnly = true)
+    public List<PatronSummary> find(String query, Long schoolId, int limit) {
+        String text = query == null ? "" : query.strip();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String key = Names.fold(text);
+        List<String> words = key.isEmpty() ? List.of() : List.of(key.split(" "));
+        return store.find(PatronRules.normaliseBarcode(text), words, schoolId, clamp(limit));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PatronSummary> summary(long id) {
+        return store.summaryById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PatronSummary> byBarcode(String barcode) {
+        return store.summaryByBarcode(PatronRules.normaliseBarcode(barcode));
+    }
+
+    /** The patron in full, for a staff member allowed to see it; the read is audited. */
+    @Transactional
+    public Optional<PatronView> view(long id, String actor) {
+        Optional<PatronView> patron = load(id);
+        patron.ifPresent(p -> audit.record(actor, "patrons.patron.viewed", "patron", id, p.barcode()));
+        return patron;
+    }
+
+    @Transactional
+    public PatronsResult create(PatronForm form, String actor) {
+        PatronRules.Checked checked = PatronRules.check(form);
+        if (!checked.valid()) {
+            return PatronsResult.invalid(checked.errors());
+        }
+        PatronRules.Values values = checked.values();
+        Optional<SchoolView> school = school(values.school());
+        if (school.isEmpty()) {
+            return PatronsResult.invalid("school", "patrons.school.unknown");
+        }
+        Optional<PatronsResult> taken = taken(values, null);
+        if (taken.isPresent()) {
+            return taken.get();
+        }
+        String barcode = values.barcode();
+        if (barcode == null) {
+            Optional<String> next = ranges.take(school.get().id(), school.get().code(),
+                    candidate -> store.barcodeTaken(candidate, null));
+            if (next.isEmpty()) {
+                return PatronsResult.invalid("barcode", "patrons.barcode.rangeUsedUp");
+            }
+            barcode = next.get();
+        }
+        PatronStore.Stored stored = stored(values, school.get(), barcode);
+        long id;
+        try {
+            id = store.insert(stored, now());
+        } catch (DuplicateKeyException race) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return PatronsResult.duplicate("barcode", "patrons.barcode.taken");
+        }
+        teacherOfHomeroom(values, stored, id);
+        audit.record(actor, "patrons.patron.created", "patron", id, values.type() + " " + barcode);
+        return new PatronsResult.Saved(id);
+    }
+
+    /** Edits a patron if nobody changed it since {@code form.version()}. */
+    @Transactional
+    public PatronsResult update(long id, PatronForm form, String actor) {
+        PatronStore.Row current = store.byId(id).orElseThrow(() -> new IllegalArgumentException("no patron " + id));
+        PatronRules.Checked checked = PatronRules.check(form);
+        if (!checked.valid()) {
+            return PatronsResult.invalid(checked.errors());
+        }
+        PatronRules.Values values = checked.values();
+        Optional<SchoolView> school = school(values.school());
+        if (school.isEmpty()) {
+            return PatronsResult.invalid("school", "patrons.school.unknown");
+        }
+        Optional<PatronsResult> taken = taken(values, id);
+        if (taken.isPresent()) {
+            return taken.get();
+        }
+        String barcode = values.barcode() == null ? current.barcode() : values.barcode();
+        PatronStore.Stored stored = stored(values, school.get(), barcode);
+        boolean updated;
+        try {
+            updated = store.update(id, form.version() == null ? -1 : form.version(), stored, now());
+        } catch (DuplicateKeyException race) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return PatronsResult.duplicate("barcode", "patrons.barcode.taken");
+        }
+        if (!updated) {
+            return PatronsResult.stale();
+        }
+        teacherOfHomeroom(values, stored, id);
+        audit.record(actor, "patrons.patron.updated", "patron", id, values.type() + " " + barcode);
+        return new PatronsResult.Saved(id);
+    }
+
+    /** Deactivates, reactivates, graduates or marks transferred; false when there is no such patron. */
+    @Transactional
+    public boolean setStatus(long id, PatronStatus status, String actor) {
+        if (!store.setStatus(id, status, now())) {
+            return false;
+        }
+        audit.record(actor, "patrons.patron.status", "patron", id, status.name());
+        return true;
+    }
+
+    /** Blocks borrowing, for a reason staff can read back. */
+    @Transactional
+    public PatronsResult block(long id, String reason, String actor) {
+        if (store.summaryById(id).isEmpty()) {
+            throw new IllegalArgumentException("no patron " + id);
+        }
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            return PatronsResult.invalid("reason", "form.required");
+        }
+        if (text.length() > 200) {
+            return PatronsResult.invalid("reason", "form.tooLong");
+        }
+        long block = store.addBlock(id, text, actor, now());
+        audit.record(actor, "patrons.block.placed", "patron", id, text);
+        return new PatronsResult.Saved(block);
+    }
+
+    /** Lifts a block still in force; false when there is none by that id on this patron. */
+    @Transactional
+    public boolean liftBlock(long id, long blockId, String actor) {
+        if (!store.liftBlock(id, blockId, actor, now())) {
+            return false;
+        }
+        audit.record(actor, "patrons.block.lifted", "patron", id, "block " + blockId);
+        return true;
+    }
+
+    /** Links a guardian (a patron of type GUARDIAN) to a student; linking twice changes nothing. */
+    @Transactional
+    public PatronsResult linkGuardian(long studentId, long guardianId, String actor) {
+        Optional<PatronSummary> student = store.summaryById(studentId);
+        Optional<PatronSummary> guardian = store.summaryById(guardianId);
+        if (student.isEmpty() || student.get().type() != PatronType.STUDENT) {
+            return PatronsResult.invalid("student", "patrons.guardian.notStudent");
+        }
+        if (guardian.isEmpty() || guardian.get().type() != PatronType.GUARDIAN) {
+            return PatronsResult.invalid("guardian", "patrons.guardian.notGuardian");
+        }
+        store.link(studentId, guardianId);
+        audit.record(actor, "patrons.guardian.linked", "patron", studentId, "guardian " + guardianId);
+        return new PatronsResult.Saved(studentId);
+    }
+
+    /** The homerooms of a school (every school when null), with their teacher and number of active students. */
+    @Transactional(readOnly = true)
+    public List<HomeroomView> homerooms(Long schoolId) {
+        return store.homerooms(schoolId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<HomeroomView> homeroom(long id) {
+        return store.homerooms(null).stream().filter(h -> h.id() == id).findFirst();
+    }
+
+    /** The active students of a homeroom: names, barcodes and grades, by name. */
+    @Transactional(readOnly = true)
+    public List<HomeroomMember> members(long homeroomId) {
+        return store.members(homeroomId);
+    }
+
+    private Optional<PatronView> load(long id) {
+        return store.byId(id).map(row -> new PatronView(row.id(), row.type(), row.status(), row.givenName(),
+                row.familyName(), row.preferredName(), row.schoolId(), row.barcode(), row.studentNumber(),
+                row.grade(), row.homeroomId() == null ? null
+                        : new PatronView.Homeroom(row.homeroomId(), row.homeroomName()),
+                row.graduationYear(), row.email(), row.preferredLanguage(), row.keepHistory(), row.accountId(),
+                row.sourceId(), row.notes(), store.blocks(id), store.guardiansOf(id), store.studentsOf(id),
+                row.createdAt(), row.updatedAt(), row.version()));
+    }
+
+    private Optional<PatronsResult> taken(PatronRules.Values values, Long exceptId) {
+        if (values.barcode() != null && store.barcodeTaken(values.barcode(), exceptId)) {
+            return Optional.of(PatronsResult.duplicate("barcode", "patrons.barcode.taken"));
+        }
+        if (values.studentNumber() != null && store.studentNumberTaken(values.studentNumber(), exceptId)) {
+            return Optional.of(PatronsResult.duplicate("studentNumber", "patrons.studentNumber.taken"));
+        }
+        return Optional.empty();
+    }
+
+    private PatronStore.Stored stored(PatronRules.Values values, SchoolView school, String barcode) {
+        Long homeroom = values.homeroom() == null ? null : store.homeroomId(school.id(), values.homeroom())
+                .orElseGet(() -> store.insertHomeroom(school.id(), values.homeroom()));
+        return new PatronStore.Stored(values.type(), values.givenName(), values.familyName(), values.preferredName(),
+                school.id(), barcode, values.studentNumber(), values.grade(), homeroom, values.graduationYear(),
+                values.email(), values.preferredLanguage(), values.keepHistory(), values.notes(), null);
+    }
+
+    private void teacherOfHomeroom(PatronRules.Values values, PatronStore.Stored stored, long id) {
+        if (values.type() == PatronType.TEACHER && stored.homeroomId() != null) {
+            store.setHomeroomTeacher(stored.homeroomId(), id);
+        }
+    }
+
+    /** A school by code (any case) or by id. */
+    private Optional<SchoolView> school(String codeOrId) {
+        Optional<SchoolView> byCode = district.school(codeOrId);
+        if (byCode.isPresent() || !codeOrId.matches("\\d{1,18}")) {
+            return byCode;
+        }
+        return district.school(Long.parseLong(codeOrId));
+    }
+
+    private static int clamp(int limit) {
+        return Math.max(1, Math.min(limit, MAX_FOUND));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}
