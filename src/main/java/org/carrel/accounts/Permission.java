@@ -33,6 +33,8 @@ public enum Permission {
     PATRON_VIEW,
     /** Add and edit patrons of one's schools, change their status, place and lift blocks, link guardians. */
     PATRON_EDIT,
+    /** Import rosters (OneRoster, CSV) and run the year-end rollover: changes to patrons across the district. */
+    ROSTER_MANAGE,
     /** One's own account: change one's password. */
     OWN_ACCOUNT
 }
