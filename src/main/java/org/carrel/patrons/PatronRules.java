@@ -46,7 +46,7 @@ final class PatronRules {
             fields.refuse("barcode", "patrons.barcode.invalid");
         }
         boolean student = type == PatronType.STUDENT;
-        String studentNumber = student ? fields.optional("studentNumber", form.studentNumber(), 40) : null;
+        String studentNumber = student ? upper(fields.optional("studentNumber", form.studentNumber(), 40)) : null;
         Grade grade = null;
         if (student) {
             Optional<Grade> parsed = Grade.parse(form.grade());
@@ -91,6 +91,11 @@ final class PatronRules {
             fields.refuse("type", "patrons.type.invalid");
             return null;
         }
+    }
+
+    /** Student numbers are compared without case, so kept upper-case like barcodes. */
+    static String upper(String text) {
+        return text == null ? null : text.toUpperCase(Locale.ROOT);
     }
 
     private static String strip(String text) {

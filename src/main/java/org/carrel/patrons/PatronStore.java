@@ -98,7 +98,7 @@ class PatronStore {
     }
 
     /**
-     * Patrons whose barcode or student number is {@code exact}, then those with a name word starting with each of
+     * Patrons whose barcode or student number is {@code exact} (both are stored upper-case), then those with a name word starting with each of
      * {@code words} (in any order: "sofia garc" and "garcia sofia" both find Sofía García), by name; at most
      * {@code limit}. Words are as {@link Names#fold} makes them; at most {@link #MAX_WORDS} count.
      */
@@ -117,7 +117,8 @@ class PatronStore {
         return jdbc.sql(SUMMARY + " where (p.barcode = :exact or p.student_number = :exact" + name + ")" + school
                         + " order by case when p.barcode = :exact or p.student_number = :exact then 0 else 1 end,"
                         + " p.name_key, p.id limit :limit")
-                .param("exact", exact).params(params).param("limit", limit).query(PatronStore::summary).list();
+                .param("exact", exact).params(params).param("limit", limit)
+                .query(PatronStore::summary).list();
     }
 
     boolean barcodeTaken(String barcode, Long exceptId) {
@@ -130,6 +131,76 @@ class PatronStore {
         return jdbc.sql("select count(*) from patron where student_number = :number and id <> :except")
                 .param("number", number).param("except", exceptId == null ? -1L : exceptId)
                 .query(Long.class).single() > 0;
+    }
+
+    /** Patrons that came from a roster, by their roster sourcedId. */
+    Map<String, Row> rostered() {
+        Map<String, Row> bySource = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + FROM + " where p.source_id is not null").query(PatronStore::row).list()
+                .forEach(row -> bySource.put(row.sourceId(), row));
+        return bySource;
+    }
+
+    /** Patrons typed in by hand (no roster id) with a student number, by that number. */
+    Map<String, Row> unrosteredByStudentNumber() {
+        Map<String, Row> byNumber = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + FROM + " where p.source_id is null and p.student_number is not null")
+                .query(PatronStore::row).list().forEach(row -> byNumber.put(row.studentNumber(), row));
+        return byNumber;
+    }
+
+    long countActive() {
+        return jdbc.sql("select count(*) from patron where status = 'ACTIVE'").query(Long.class).single();
+    }
+
+    /** Sets every value a roster brings, the roster id and ACTIVE; keeps the barcode and the patron's choices. */
+    void updateFromRoster(long id, Stored patron, OffsetDateTime now) {
+        jdbc.sql("""
+                        update patron set patron_type = :type, given_name = :given, family_name = :family,
+                               preferred_name = :preferred, name_key = :nameKey, school_id = :school,
+                               student_number = :studentNumber, grade = :grade, homeroom_id = :homeroom,
+                               email = :email, source_id = :source, status = 'ACTIVE', updated_at = :now,
+                               version = version + 1
+                        where id = :id""")
+                .params(params(patron)).param("now", now).param("id", id).update();
+    }
+
+    Optional<Long> homeroomBySource(String sourceId) {
+        return jdbc.sql("select id from homeroom where source_id = :source").param("source", sourceId)
+                .query(Long.class).optional();
+    }
+
+    long insertHomeroom(long schoolId, String name, String sourceId) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into homeroom (school_id, name, source_id) values (:school, :name, :source)")
+                .param("school", schoolId).param("name", name).param("source", sourceId).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    /** The homerooms that came from a roster: id by sourcedId. */
+    Map<String, Long> rosteredHomerooms() {
+        Map<String, Long> bySource = new HashMap<>();
+        jdbc.sql("select id, source_id from homeroom where source_id is not null")
+                .query((row, n) -> Map.entry(row.getString("source_id"), row.getLong("id"))).list()
+                .forEach(entry -> bySource.put(entry.getKey(), entry.getValue()));
+        return bySource;
+    }
+
+    Map<String, Long> rosterOrgs() {
+        Map<String, Long> schools = new HashMap<>();
+        jdbc.sql("select source_id, school_id from roster_org")
+                .query((row, n) -> Map.entry(row.getString("source_id"), row.getLong("school_id"))).list()
+                .forEach(entry -> schools.put(entry.getKey(), entry.getValue()));
+        return schools;
+    }
+
+    void rememberRosterOrg(String sourceId, long schoolId) {
+        int updated = jdbc.sql("update roster_org set school_id = :school where source_id = :source")
+                .param("school", schoolId).param("source", sourceId).update();
+        if (updated == 0) {
+            jdbc.sql("insert into roster_org (source_id, school_id) values (:source, :school)")
+                    .param("source", sourceId).param("school", schoolId).update();
+        }
     }
 
     // Blocks
@@ -175,11 +246,12 @@ class PatronStore {
                         + " order by p.name_key").param("id", guardianId).query(PatronStore::summary).list();
     }
 
+    /** Links once; H2 2.4 checks "select ?, ? where not exists" wrongly inside a transaction, VALUES it does not. */
     void link(long studentId, long guardianId) {
         jdbc.sql("""
                         insert into patron_guardian (student_id, guardian_id)
-                        select :student, :guardian where not exists (
-                            select 1 from patron_guardian where student_id = :student and guardian_id = :guardian)""")
+                        select * from (values (cast(:student as bigint), cast(:guardian as bigint))) v (s, g)
+                        where not exists (select 1 from patron_guardian l where l.student_id = v.s and l.guardian_id = v.g)""")
                 .param("student", studentId).param("guardian", guardianId).update();
     }
 

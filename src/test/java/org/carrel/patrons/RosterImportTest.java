@@ -1,0 +1,371 @@
+package org.carrel.patrons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.carrel.district.District;
+import org.carrel.district.SchoolForm;
+import org.carrel.district.SchoolView;
+import org.carrel.testing.CarrelTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** OneRoster packages written by the test: what a preview shows, what applying does, and every rejection. */
+@CarrelTest
+class RosterImportTest {
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    @Autowired
+    RosterImport imports;
+    @Autowired
+    Patrons patrons;
+    @Autowired
+    District district;
+    @Autowired
+    ImportRosterCommand command;
+    @TempDir
+    Path temp;
+
+    /** A district school with a code of its own, and the ids the package uses (unique per test). */
+    private record Fixture(String code, String prefix, long schoolId) {
+        String id(String local) {
+            return prefix + local;
+        }
+    }
+
+    private Fixture fixture() {
+        int run = RUNS.incrementAndGet();
+        String code = "RS" + run;
+        assertThat(district.createSchool(new SchoolForm(code, "Roster School " + run, "K", "8", "ELEMENTARY", null,
+                null, null, null, null, null), "test").saved()).isTrue();
+        return new Fixture(code, "r" + run + "-", district.school(code).orElseThrow().id());
+    }
+
+    private static RosterImport.Options preview() {
+        return new RosterImport.Options(null, false, false, true);
+    }
+
+    private static RosterImport.Options apply() {
+        return new RosterImport.Options(null, false, false, false);
+    }
+
+    /** A OneRoster 1.1 package: a school and its department, a homeroom, six users, a term. */
+    private Path package11(Fixture f, String extraUsers) throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("p" + RUNS.incrementAndGet()));
+        write(folder, "manifest.csv", "propertyName,value\nmanifest.version,1.0\noneroster.version,1.1\n"
+                + "file.users,bulk\n");
+        write(folder, "orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
+                + f.id("district") + ",active,2026-08-01,Riverbend,district,,\n"
+                + f.id("school") + ",active,2026-08-01,Whatever The Name,school," + f.code().toLowerCase() + ","
+                + f.id("district") + "\n"
+                + f.id("library") + ",active,2026-08-01,Library,department,LIB," + f.id("school") + "\n");
+        write(folder, "users.csv", "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,"
+                + "userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
+                + f.id("s1") + ",active,2026-08-01,true,\"" + f.id("school") + "\",student,sofia,,Sofía,García,,"
+                + f.id("N1") + ",,,," + f.id("g1") + ",03,\n"
+                + f.id("s2") + ",active,1/05/2023,true," + f.id("library") + ",student,kai,,Kai,Nguyễn,,"
+                + f.id("N2") + ",kai@example.org,,,,KG,\n"
+                + f.id("t1") + ",,,true," + f.id("school") + ",teacher,lee,,Lee,Park,,lee.park,lee@example.org,,,,,\n"
+                + f.id("g1") + ",,,true," + f.id("school") + ",guardian,rosa,,Rosa,García,,,rosa@example.org,,,"
+                + f.id("s1") + ",,\n"
+                + f.id("a1") + ",,,true," + f.id("school") + ",aide,sam,,Sam,Ortiz,,,,,,,,\n"
+                + f.id("s3") + ",,,true," + f.id("school") + ",student,ana,,Ana,Lopez,,,,,,,,\n" + extraUsers);
+        write(folder, "classes.csv", "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,"
+                + "classType,location,schoolSourcedId,termSourcedIds\n"
+                + f.id("hr") + ",active,,Room 12,03,,,homeroom,,"  + f.id("school") + ",\n"
+                + f.id("math") + ",active,,Math 3,03,,,scheduled,," + f.id("school") + ",\n");
+        write(folder, "enrollments.csv", "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,"
+                + "userSourcedId,role,primary,beginDate,endDate\n"
+                + "e1,active,,"  + f.id("hr") + "," + f.id("school") + "," + f.id("s1") + ",student,,,\n"
+                + "e2,active,," + f.id("hr") + "," + f.id("school") + "," + f.id("t1") + ",teacher,,,\n"
+                + "e3,active,," + f.id("math") + "," + f.id("school") + "," + f.id("s2") + ",student,,,\n");
+        write(folder, "academicSessions.csv", "sourcedId,status,dateLastModified,title,type,startDate,endDate,"
+                + "parentSourcedId,schoolYear\n" + f.id("y") + ",active,,2026-2027,schoolYear,2026-08-17,"
+                + "2027-06-04,,2027\n");
+        return folder;
+    }
+
+    @Test
+    void previewsThenAppliesAndARerunChangesNothing() throws Exception {
+        Fixture f = fixture();
+        Path roster = package11(f, "");
+
+        RosterReport preview = imports.run(roster, preview(), "test");
+        assertThat(preview.rejected()).isEmpty();
+        assertThat(List.of(preview.added(), preview.updated(), preview.deactivated())).containsExactly(6, 0, 0);
+        assertThat(preview.applied()).isFalse();
+        assertThat(patrons.find(f.id("N1"), null, 5)).as("a preview writes nothing").isEmpty();
+        assertThat(preview.notes()).anyMatch(n -> n.startsWith("1 scheduled classes"))
+                .anyMatch(n -> n.startsWith("1 academic sessions"));
+
+        RosterReport applied = imports.run(roster, apply(), "test");
+        assertThat(applied.json()).isEqualTo("{\"added\":6,\"updated\":0,\"deactivated\":0,\"rejected\":0}");
+        assertThat(applied.applied()).isTrue();
+
+        PatronView sofia = view(f.id("N1"));
+        assertThat(sofia.type()).isEqualTo(PatronType.STUDENT);
+        assertThat(sofia.displayName()).isEqualTo("Sofía García");
+        assertThat(sofia.grade().label()).isEqualTo("3");
+        assertThat(sofia.schoolId()).isEqualTo(f.schoolId());
+        assertThat(sofia.homeroom().name()).isEqualTo("Room 12");
+        assertThat(sofia.barcode()).isEqualTo("P" + f.code() + "000001");
+        assertThat(sofia.guardians()).extracting(PatronSummary::name).containsExactly("Rosa García");
+        PatronView kai = view(f.id("N2"));
+        assertThat(kai.grade().label()).as("KG").isEqualTo("K");
+        assertThat(kai.schoolId()).as("the department's parent school").isEqualTo(f.schoolId());
+        assertThat(kai.email()).isEqualTo("kai@example.org");
+        assertThat(patrons.find("sam ortiz", f.schoolId(), 5)).extracting(PatronSummary::type)
+                .containsExactly(PatronType.STAFF);
+        assertThat(patrons.find("ana lopez", f.schoolId(), 5)).singleElement()
+                .satisfies(ana -> assertThat(patrons.view(ana.id(), "test").orElseThrow().grade()).isNull());
+        HomeroomView room = patrons.homerooms(f.schoolId()).stream().filter(h -> h.name().equals("Room 12"))
+                .findFirst().orElseThrow();
+        assertThat(room.teacherName()).isEqualTo("Lee Park");
+        assertThat(room.students()).isEqualTo(1);
+
+        RosterReport again = imports.run(roster, apply(), "test");
+        assertThat(again.json()).isEqualTo("{\"added\":0,\"updated\":0,\"deactivated\":0,\"rejected\":0}");
+        assertThat(again.unchanged()).isEqualTo(6);
+        assertThat(view(f.id("N1")).version()).as("untouched").isEqualTo(sofia.version());
+        assertThat(patrons.homerooms(f.schoolId())).hasSize(1);
+    }
+
+    @Test
+    void aChangedOrMissingUserIsUpdatedOrDeactivatedNeverDeleted() throws Exception {
+        Fixture f = fixture();
+        imports.run(package11(f, ""), apply(), "test");
+        long before = patrons.find(f.id("N1"), null, 1).get(0).id();
+
+        Path next = package11(f, "");
+        String users = Files.readString(next.resolve("users.csv"))
+                .replace("Sofía,García,," + f.id("N1") + ",,,," + f.id("g1") + ",03",
+                        "Sofía,García-Ruiz,," + f.id("N1") + ",,,," + f.id("g1") + ",04")
+                .lines().filter(l -> !l.startsWith(f.id("s3"))).reduce("", (a, b) -> a + b + "\n");
+        write(next, "users.csv", users);
+        RosterReport report = imports.run(next, new RosterImport.Options(null, false, true, false), "test");
+
+        assertThat(report.json()).isEqualTo("{\"added\":0,\"updated\":1,\"deactivated\":1,\"rejected\":0}");
+        PatronView sofia = view(f.id("N1"));
+        assertThat(sofia.id()).isEqualTo(before);
+        assertThat(sofia.familyName()).isEqualTo("García-Ruiz");
+        assertThat(sofia.grade().label()).isEqualTo("4");
+        assertThat(sofia.barcode()).as("kept").isEqualTo("P" + f.code() + "000001");
+        assertThat(patrons.find("ana lopez", f.schoolId(), 5)).singleElement()
+                .extracting(PatronSummary::status).isEqualTo(PatronStatus.INACTIVE);
+    }
+
+    @Test
+    void deactivatingMoreThanFivePercentWaitsForConfirmation() throws Exception {
+        Fixture f = fixture();
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            many.append(f.id("m" + i)).append(",,,true,").append(f.id("school")).append(",student,,,Kid,Number")
+                    .append(i).append(",,,,,,,05,\n");
+        }
+        imports.run(package11(f, many.toString()), apply(), "test");
+        long active = patrons.find("kid number", f.schoolId(), 100).stream()
+                .filter(p -> p.status() == PatronStatus.ACTIVE).count();
+        assertThat(active).isEqualTo(60);
+
+        Path without = package11(f, "");
+        RosterReport held = imports.run(without, apply(), "test");
+        assertThat(held.held()).isTrue();
+        assertThat(held.applied()).isFalse();
+        assertThat(held.deactivated()).isEqualTo(60);
+        assertThat(held.notes().get(0)).startsWith("Held: this import would deactivate 60 of ");
+        assertThat(patrons.find("kid number", f.schoolId(), 100)).allMatch(p -> p.status() == PatronStatus.ACTIVE);
+
+        RosterReport confirmed = imports.run(without, new RosterImport.Options(null, false, true, false), "test");
+        assertThat(confirmed.applied()).isTrue();
+        assertThat(patrons.find("kid number", f.schoolId(), 100)).hasSize(60)
+                .allMatch(p -> p.status() == PatronStatus.INACTIVE);
+    }
+
+    @Test
+    void rejectsEachBadLineWithItsFileLineAndReason() throws Exception {
+        Fixture f = fixture();
+        Path roster = package11(f, f.id("s1") + ",,,true," + f.id("school") + ",student,,,Twin,García,,,,,,,03,\n"
+                + f.id("x1") + ",,,true," + f.id("school") + ",student,,,NoFamily,,,,,,,,03,\n"
+                + f.id("x2") + ",,,true,nowhere,student,,,Lost,Child,,,,,,,03,\n"
+                + f.id("x3") + ",,,true," + f.id("school") + ",student,,,Too,Old,,,,,,,13,\n"
+                + f.id("x4") + ",,,true," + f.id("school") + ",wizard,,,Mer,Lin,,,,,,,,\n"
+                + f.id("x5") + ",,,true," + f.id("school") + ",student,,,Same,Number,," + f.id("N1") + ",,,,,03,\n");
+        write(roster, "classes.csv", "sourcedId,title,schoolSourcedId\n" + f.id("hr") + ",Room 12,"
+                + f.id("school") + "\n");
+        write(roster, "academicSessions.csv", "sourcedId,title,type,startDate,endDate\n"
+                + "y1,Year,schoolYear,2026-13-45,2027-06-04\ny2,Year,schoolYear,2027-08-17,2027-06-04\n");
+
+        RosterReport report = imports.run(roster, apply(), "test");
+
+        assertThat(report.rejected()).extracting(RosterProblem::toString).containsExactlyInAnyOrder(
+                "classes.csv:1: bad header: no column classType",
+                "academicSessions.csv:2: bad date: startDate '2026-13-45' is not a date like 2026-08-17",
+                "academicSessions.csv:3: bad date: endDate 2027-06-04 is before startDate 2027-08-17",
+                "users.csv:8: duplicate id: '" + f.id("s1") + "' is on line 2 too",
+                "users.csv:9: missing required field: familyName",
+                "users.csv:10: unknown school: no school for the org 'nowhere'",
+                "users.csv:11: bad grade: '13' is not PK, KG or 01 to 12",
+                "users.csv:12: unknown role: 'wizard'",
+                "users.csv:13: duplicate id: the student number '" + f.id("N1").toUpperCase() + "' is on line 2 too");
+        assertThat(report.added()).as("the good lines are still imported").isEqualTo(6);
+    }
+
+    @Test
+    void readsByteOrderMarksQuotedFieldsExtraColumnsAndAnotherColumnOrderFromAZip() throws Exception {
+        Fixture f = fixture();
+        Path zip = temp.resolve("roster.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            entry(out, "export/manifest.csv", "\uFEFFpropertyName,value\noneroster.version,1.2\n");
+            entry(out, "export/orgs.csv", "type,sourcedId,name,identifier,metadata.county\r\nschool,"
+                    + f.id("school") + ",\"Roster School, Main\"," + f.code() + ",Marion\r\n");
+            entry(out, "export/users.csv", "\uFEFFsourcedId,givenName,familyName,prefferedGivenName,"
+                    + "primaryOrgSourcedId,grades,identifier,metadata.note\r\n"
+                    + f.id("u1") + ",\"Zoë\nMarie\",\"O'Brien, Jr.\",Zo," + f.id("school") + ",\"05,06\","
+                    + f.id("Z1") + ",\"said \"\"hi\"\"\"\r\n"
+                    + f.id("u2") + ",Ōta,Hiroshi,," + f.id("school") + ",PK," + f.id("Z2") + ",\r\n");
+            entry(out, "export/roles.csv", "sourcedId,userSourcedId,roleType,role,orgSourcedId,,\r\n"
+                    + "r1," + f.id("u1") + ",secondary,teacher," + f.id("school") + ",,\r\n"
+                    + "r2," + f.id("u1") + ",primary,student," + f.id("school") + ",,\r\n"
+                    + "r3," + f.id("u2") + ",primary,student," + f.id("school") + ",,\r\n");
+        }
+
+        RosterReport report = imports.run(zip, apply(), "test");
+
+        assertThat(report.rejected()).isEmpty();
+        assertThat(report.added()).isEqualTo(2);
+        PatronView zoe = view(f.id("Z1"));
+        assertThat(zoe.givenName()).isEqualTo("Zoë\nMarie");
+        assertThat(zoe.familyName()).isEqualTo("O'Brien, Jr.");
+        assertThat(zoe.preferredName()).as("1.2 preferred name, as real packages spell it").isEqualTo("Zo");
+        assertThat(zoe.type()).as("the primary role").isEqualTo(PatronType.STUDENT);
+        assertThat(zoe.grade().label()).isEqualTo("5");
+        assertThat(view(f.id("Z2")).grade().label()).isEqualTo("PK");
+    }
+
+    @Test
+    void aDepartmentWithoutItsParentNeedsASchoolToBeNamed() throws Exception {
+        Fixture f = fixture();
+        Path roster = Files.createDirectories(temp.resolve("orphan"));
+        write(roster, "orgs.csv", "sourcedId,name,type,identifier,parentSourcedId\n"
+                + f.id("dept") + ",History Department,department,History," + f.id("missing") + "\n");
+        write(roster, "users.csv", "sourcedId,orgSourcedIds,role,givenName,familyName,grades\n"
+                + f.id("u") + "," + f.id("dept") + ",student,Mary,Jones,12\n");
+
+        RosterReport without = imports.run(roster, preview(), "test");
+        assertThat(without.rejected()).extracting(RosterProblem::toString).containsExactly(
+                "orgs.csv:2: unknown school: this department has no parent school in the package (parent '"
+                        + f.id("missing") + "')",
+                "users.csv:2: unknown school: no school for the org '" + f.id("dept") + "'");
+
+        RosterReport with = imports.run(roster, new RosterImport.Options(f.code(), false, false, false), "test");
+        assertThat(with.rejected()).isEmpty();
+        assertThat(patrons.find("mary jones", f.schoolId(), 5)).hasSize(1);
+    }
+
+    @Test
+    void anUnknownSchoolIsCreatedOnlyWhenConfirmed() throws Exception {
+        Fixture f = fixture();
+        String code = "NEW" + f.code();
+        Path roster = Files.createDirectories(temp.resolve("new-school"));
+        write(roster, "orgs.csv", "sourcedId,name,type,identifier\n" + f.id("new") + ",Brand New Academy,school,"
+                + code + "\n");
+        write(roster, "users.csv", "sourcedId,orgSourcedIds,role,givenName,familyName,grades\n"
+                + f.id("u") + "," + f.id("new") + ",student,Ada,Byron,07\n");
+
+        assertThat(imports.run(roster, apply(), "test").rejected()).extracting(RosterProblem::reason)
+                .first().asString().startsWith("unknown school: the district has no school with the code '" + code);
+        assertThat(district.school(code)).isEmpty();
+
+        RosterReport created = imports.run(roster, new RosterImport.Options(null, true, false, false), "test");
+        assertThat(created.rejected()).isEmpty();
+        SchoolView school = district.school(code).orElseThrow();
+        assertThat(school.name()).isEqualTo("Brand New Academy");
+        assertThat(patrons.find("ada byron", school.id(), 5)).hasSize(1);
+        assertThat(imports.run(roster, apply(), "test").json()).as("remembered: no confirmation needed again")
+                .isEqualTo("{\"added\":0,\"updated\":0,\"deactivated\":0,\"rejected\":0}");
+    }
+
+    @Test
+    void refusesWhatIsNotARosterPackage() throws Exception {
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        assertThatThrownBy(() -> imports.run(empty, preview(), "test")).isInstanceOf(RosterFiles.Unreadable.class)
+                .hasMessageContaining("no CSV file");
+        Path notZip = Files.writeString(temp.resolve("roster.zip"), "not a zip");
+        assertThatThrownBy(() -> imports.run(notZip, preview(), "test")).isInstanceOf(RosterFiles.Unreadable.class);
+        Path many = temp.resolve("many.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(many))) {
+            for (int i = 0; i <= RosterFiles.MAX_FILES; i++) {
+                entry(out, "f" + i + ".csv", "a\n");
+            }
+        }
+        assertThatThrownBy(() -> imports.run(many, preview(), "test")).hasMessageContaining("more than");
+        Path noUsers = Files.createDirectories(temp.resolve("no-users"));
+        write(noUsers, "orgs.csv", "sourcedId,name,type\n");
+        write(noUsers, "bad.csv", "x\n");
+        assertThat(imports.run(noUsers, preview(), "test").rejected()).extracting(RosterProblem::toString)
+                .containsExactly("users.csv:0: missing file: the package has no users.csv");
+        Path latin1 = Files.createDirectories(temp.resolve("latin1"));
+        write(latin1, "orgs.csv", "sourcedId,name,type\n");
+        Files.write(latin1.resolve("users.csv"), "sourcedId,givenName,familyName\nu,Jos\u00e9,P\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(imports.run(latin1, preview(), "test").rejected()).extracting(RosterProblem::toString)
+                .containsExactly("users.csv:1: bad encoding: the file is not UTF-8 text");
+    }
+
+    @Test
+    void theCommandPrintsRejectedLinesThenTheCountsAsJson() throws Exception {
+        Fixture f = fixture();
+        Path roster = package11(f, f.id("x") + ",,,true,nowhere,student,,,Lost,Child,,,,,,,03,\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = command.run(List.of(roster.toString(), "--dry-run", "--json"), print(out), print(err));
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(code).isEqualTo(1);
+        assertThat(lines.get(0)).isEqualTo("users.csv:8: unknown school: no school for the org 'nowhere'");
+        assertThat(lines.get(lines.size() - 1))
+                .isEqualTo("{\"added\":6,\"updated\":0,\"deactivated\":0,\"rejected\":1}");
+        assertThat(patrons.find(f.id("N1"), null, 1)).as("dry run").isEmpty();
+        assertThat(command.run(List.of(), print(out), print(err))).isEqualTo(2);
+        assertThat(command.run(List.of(temp.resolve("nothing-here").toString()), print(out), print(err)))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no folder or zip file at");
+    }
+
+    private PatronView view(String studentNumber) {
+        List<PatronSummary> found = patrons.find(studentNumber, null, 2);
+        assertThat(found).as(studentNumber).hasSize(1);
+        return patrons.view(found.get(0).id(), "test").orElseThrow();
+    }
+
+    private static void write(Path folder, String name, String text) throws IOException {
+        Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static PrintStream print(OutputStream out) {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
+}
