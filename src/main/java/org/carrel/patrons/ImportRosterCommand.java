@@ -56,12 +56,15 @@ class ImportRosterCommand implements AdminCommand {
                 line.option("school").map(code -> code.strip().toUpperCase(Locale.ROOT)).orElse(null),
                 line.flag("create-schools"), line.flag("confirm-deactivations"), line.flag("dry-run"));
         RosterReport report;
+        long started = System.nanoTime();
         try {
             report = imports.run(Path.of(line.positional().get(0)), options, "command-line");
         } catch (RosterFiles.Unreadable e) {
             err.println("import-roster: " + e.getMessage() + ".");
             return INPUT_ERRORS;
         }
+        err.println("import-roster: " + (report.applied() ? "read, checked and applied" : "read and checked") + " in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
         report.rejected().forEach(problem -> out.println(problem));
         report.notes().forEach(note -> out.println("note: " + note));
         if (line.flag("json")) {
