@@ -59,7 +59,7 @@ class ImportRosterCommand implements AdminCommand {
         long started = System.nanoTime();
         try {
             report = imports.run(Path.of(line.positional().get(0)), options, "command-line");
-        } catch (RosterFiles.Unreadable e) {
+        } catch (RosterImport.UnreadablePackage e) {
             err.println("import-roster: " + e.getMessage() + ".");
             return INPUT_ERRORS;
         }

@@ -83,9 +83,22 @@ public class RosterImport {
         this.transactions = new TransactionTemplate(transactions);
     }
 
+    /** A package that cannot be read at all (not a zip, no CSV file, too large once unpacked). */
+    public static final class UnreadablePackage extends Exception {
+        UnreadablePackage(String message) {
+            super(message);
+        }
+    }
+
     /** Reads the package at {@code path} and previews (dry run) or applies it. */
-    public RosterReport run(Path path, Options options, String actor) throws RosterFiles.Unreadable {
-        return run(RosterFiles.open(path), options, actor);
+    public RosterReport run(Path path, Options options, String actor) throws UnreadablePackage {
+        RosterFiles files;
+        try {
+            files = RosterFiles.open(path);
+        } catch (RosterFiles.Unreadable e) {
+            throw new UnreadablePackage(e.getMessage());
+        }
+        return run(files, options, actor);
     }
 
     RosterReport run(RosterFiles files, Options options, String actor) {
@@ -101,8 +114,15 @@ public class RosterImport {
         if (apply) {
             transactions.executeWithoutResult(status -> apply(plan, actor));
         }
+        List<RosterReport.Change> changes = new ArrayList<>();
+        plan.add.forEach(w -> changes.add(new RosterReport.Change("ADD", Names.display(w.givenName(),
+                w.preferredName(), w.familyName()), w.type(), w.sourceId())));
+        plan.update.forEach(u -> changes.add(new RosterReport.Change("UPDATE", Names.display(u.getValue().givenName(),
+                u.getValue().preferredName(), u.getValue().familyName()), u.getValue().type(), u.getValue().sourceId())));
+        plan.deactivate.forEach(row -> changes.add(new RosterReport.Change("DEACTIVATE", Names.display(row.givenName(),
+                row.preferredName(), row.familyName()), row.type(), row.sourceId())));
         return new RosterReport(plan.add.size(), plan.update.size(), plan.deactivate.size(), plan.unchanged,
-                List.copyOf(plan.problems), List.copyOf(plan.notes), held, apply);
+                List.copyOf(plan.problems), List.copyOf(plan.notes), held, apply, changes);
     }
 
     // The plan

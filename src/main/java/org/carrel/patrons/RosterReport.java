@@ -8,7 +8,11 @@ import java.util.List;
  * the active patrons and waits for an admin's confirmation; nothing was applied.
  */
 public record RosterReport(int added, int updated, int deactivated, int unchanged, List<RosterProblem> rejected,
-                           List<String> notes, boolean held, boolean applied) {
+                           List<String> notes, boolean held, boolean applied, List<Change> changes) {
+
+    /** What becomes of one patron: {@code ADD}, {@code UPDATE} or {@code DEACTIVATE}. */
+    public record Change(String kind, String name, PatronType type, String sourceId) {
+    }
 
     /** {@code {"added":N,"updated":N,"deactivated":N,"rejected":N}}. */
     public String json() {

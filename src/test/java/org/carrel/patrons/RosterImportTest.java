@@ -11,18 +11,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.carrel.accounts.Role;
 import org.carrel.district.District;
 import org.carrel.district.SchoolForm;
 import org.carrel.district.SchoolView;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** OneRoster packages written by the test: what a preview shows, what applying does, and every rejection. */
 @CarrelTest
@@ -38,6 +52,8 @@ class RosterImportTest {
     District district;
     @Autowired
     ImportRosterCommand command;
+    @Autowired
+    MockMvc mvc;
     @TempDir
     Path temp;
 
@@ -303,10 +319,10 @@ class RosterImportTest {
     @Test
     void refusesWhatIsNotARosterPackage() throws Exception {
         Path empty = Files.createDirectories(temp.resolve("empty"));
-        assertThatThrownBy(() -> imports.run(empty, preview(), "test")).isInstanceOf(RosterFiles.Unreadable.class)
+        assertThatThrownBy(() -> imports.run(empty, preview(), "test")).isInstanceOf(RosterImport.UnreadablePackage.class)
                 .hasMessageContaining("no CSV file");
         Path notZip = Files.writeString(temp.resolve("roster.zip"), "not a zip");
-        assertThatThrownBy(() -> imports.run(notZip, preview(), "test")).isInstanceOf(RosterFiles.Unreadable.class);
+        assertThatThrownBy(() -> imports.run(notZip, preview(), "test")).isInstanceOf(RosterImport.UnreadablePackage.class);
         Path many = temp.resolve("many.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(many))) {
             for (int i = 0; i <= RosterFiles.MAX_FILES; i++) {
@@ -346,6 +362,42 @@ class RosterImportTest {
         assertThat(command.run(List.of(temp.resolve("nothing-here").toString()), print(out), print(err)))
                 .isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no folder or zip file at");
+    }
+
+    @Test
+    void theUploadPageShowsThePreviewThenApplies() throws Exception {
+        Fixture f = fixture();
+        Path folder = package11(f, f.id("x") + ",,,true,nowhere,student,,,Lost,Child,,,,,,,03,\n");
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(zipped); Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                entry(zip, file.getFileName().toString(), Files.readString(file));
+            }
+        }
+        MockMultipartFile upload = new MockMultipartFile("file", "roster.zip", "application/zip", zipped.toByteArray());
+
+        String preview = mvc.perform(multipart("/staff/patrons/roster").file(upload).with(csrf())
+                        .with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("users.csv", "unknown school: no school for the org 'nowhere'", "Sofía García");
+        assertThat(patrons.find(f.id("N1"), null, 1)).as("only previewed").isEmpty();
+        Matcher action = Pattern.compile("/staff/patrons/roster/([0-9a-f-]{36})/apply").matcher(preview);
+        assertThat(action.find()).isTrue();
+
+        mvc.perform(post(action.group()).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("The roster was imported.")));
+        assertThat(patrons.find(f.id("N1"), null, 1)).hasSize(1);
+        mvc.perform(post(action.group()).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/staff/patrons/roster/..%2F..%2Fetc/apply").with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isNotFound());
+        mvc.perform(multipart("/staff/patrons/roster").with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Choose the zip file to import.")));
+        mvc.perform(multipart("/staff/patrons/roster").file(new MockMultipartFile("file", "x.zip", "application/zip",
+                        "not a zip".getBytes(StandardCharsets.UTF_8))).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("cannot be read as a OneRoster package")));
     }
 
     private PatronView view(String studentNumber) {

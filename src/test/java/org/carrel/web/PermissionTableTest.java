@@ -130,6 +130,9 @@ class PermissionTableTest {
             POST   /staff/patrons/{id}/blocks          %4$s
             POST   /staff/patrons/{id}/blocks/{blockId}/lift      %4$s
             GET    /staff/homerooms                    %2$s
+            GET    /staff/patrons/roster               DISTRICT_ADMIN
+            POST   /staff/patrons/roster               DISTRICT_ADMIN
+            POST   /staff/patrons/roster/{upload}/apply           DISTRICT_ADMIN
             GET    /staff/homerooms/{id}               %2$s
             GET    /api/v1/patrons                     %1$s
             GET    /api/v1/patrons/{id}                %1$s

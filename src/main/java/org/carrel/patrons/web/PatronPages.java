@@ -56,6 +56,7 @@ class PatronPages {
                 .map(PatronSummary::id).toList());
         view.addObject("canAdd", user.has(Permission.PATRON_EDIT));
         view.addObject("canSeeHomerooms", user.has(Permission.PATRON_VIEW));
+        view.addObject("canImport", user.has(Permission.ROSTER_MANAGE));
         return view;
     }
 
