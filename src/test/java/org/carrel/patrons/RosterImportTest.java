@@ -390,6 +390,8 @@ class RosterImportTest {
         mvc.perform(post(action.group()).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/staff/patrons/roster/..%2F..%2Fetc/apply").with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(post("/staff/patrons/roster/passwd/apply").with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
                 .andExpect(status().isNotFound());
         mvc.perform(multipart("/staff/patrons/roster").with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
                 .andExpect(status().isUnprocessableContent())
