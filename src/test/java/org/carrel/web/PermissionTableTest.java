@@ -131,6 +131,10 @@ class PermissionTableTest {
             POST   /staff/patrons/{id}/blocks/{blockId}/lift      %4$s
             GET    /staff/homerooms                    %2$s
             GET    /staff/homerooms/{id}               %2$s
+            # Patrons: library cards (PATRON_EDIT)
+            POST   /staff/homerooms/{id}/cards         %4$s
+            GET    /staff/patrons/cards                %4$s
+            POST   /staff/patrons/cards                %4$s
             GET    /api/v1/patrons                     %1$s
             GET    /api/v1/patrons/{id}                %1$s
             GET    /api/v1/schools                     public
