@@ -41,7 +41,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @SpringBootTest(properties = {
         "carrel.data-dir=${java.io.tmpdir}/carrel-rollover-demo-test", "carrel.search.dir=memory",
-        "spring.datasource.url=jdbc:h2:mem:rollover-demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:rollover-demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "carrel.demo=false"})
 @AutoConfigureMockMvc
 class RolloverDemoTest {
