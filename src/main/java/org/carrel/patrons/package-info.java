@@ -3,6 +3,12 @@
  * school's range when none is given), status, blocks, guardians, homerooms and reading-history choice. The facade
  * is {@link org.carrel.patrons.Patrons}; every full read of a patron and every change writes an audit entry.
  *
+ * <p>{@link org.carrel.patrons.LibraryCards} prints library cards (credit-card size, ten a sheet, vector Code 128 or
+ * Code 39 bars drawn with OpenPDF and ZXing, like the catalogue's labels but with their own small drawing code, as
+ * the label classes are internal to {@code catalog}). {@link org.carrel.patrons.Rollover} is the year-end rollover:
+ * previewed, then applied once per school year (table {@code patron_rollover}); it cannot check loans and charges
+ * until {@code circulation} exists.
+ *
  * <p>Calls {@code district} (schools), {@code accounts} (audit, permissions) and {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Patrons")

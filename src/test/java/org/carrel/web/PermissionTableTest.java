@@ -134,6 +134,12 @@ class PermissionTableTest {
             POST   /staff/patrons/roster               DISTRICT_ADMIN
             POST   /staff/patrons/roster/{upload}/apply           DISTRICT_ADMIN
             GET    /staff/homerooms/{id}               %2$s
+            # Patrons: library cards (PATRON_EDIT) and the year-end rollover (ROSTER_MANAGE)
+            POST   /staff/homerooms/{id}/cards         %4$s
+            GET    /staff/patrons/cards                %4$s
+            POST   /staff/patrons/cards                %4$s
+            GET    /staff/patrons/rollover             DISTRICT_ADMIN
+            POST   /staff/patrons/rollover             DISTRICT_ADMIN
             GET    /api/v1/patrons                     %1$s
             GET    /api/v1/patrons/{id}                %1$s
             GET    /api/v1/schools                     public

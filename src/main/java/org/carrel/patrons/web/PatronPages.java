@@ -56,7 +56,9 @@ class PatronPages {
                 .map(PatronSummary::id).toList());
         view.addObject("canAdd", user.has(Permission.PATRON_EDIT));
         view.addObject("canSeeHomerooms", user.has(Permission.PATRON_VIEW));
-        view.addObject("canImport", user.has(Permission.ROSTER_MANAGE));
+        view.addObject("printable", found.stream().filter(p -> PatronScope.mayEdit(user, p.schoolId()))
+                .map(PatronSummary::id).toList());
+        view.addObject("canManageRoster", user.has(Permission.ROSTER_MANAGE));
         return view;
     }
 
@@ -182,11 +184,8 @@ class PatronPages {
         HomeroomView homeroom = patrons.homeroom(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         PatronScope.requireView(user, homeroom.schoolId());
-        ModelAndView view = new ModelAndView("patrons/homeroom");
-        view.addObject("homeroom", homeroom);
-        view.addObject("members", patrons.members(id));
-        view.addObject("schoolName", schoolNames().getOrDefault(homeroom.schoolId(), ""));
-        return view;
+        return CardPages.homeroomPage(user, homeroom, patrons, schoolNames().getOrDefault(homeroom.schoolId(), ""),
+                null);
     }
 
     private ModelAndView form(SignedInUser user, PatronView patron, PatronForm form, FormErrors errors,
