@@ -45,8 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for {@link Options#confirmDeactivations()}.</li>
  * </ul>
  *
- * Not imported yet, and said so in the report's notes: scheduled classes (teachers' classes) and academic sessions
- * as terms (their dates are checked, and a bad date is rejected).
+ * Academic sessions of type schoolYear become each covered school's school year (labelled by their years,
+ * {@code 2026-2027}), terms and semesters its terms; a session whose dates cannot be read, end before they start,
+ * overlap another school year or lie in no school year is rejected.
+ *
+ * <p>Not imported yet, and said so in the report's notes: scheduled classes (teachers' classes) and grading periods.
  */
 @Service
 public class RosterImport {
@@ -110,6 +113,10 @@ public class RosterImport {
                     + store.countActive() + " active patrons (more than " + (int) (HOLD_SHARE * 100)
                     + "%). Check the package, then confirm the deactivations to apply it.");
         }
+        if (!plan.years.isEmpty() || !plan.terms.isEmpty()) {
+            plan.notes.add("Calendars: " + plan.years.size() + " school years and " + plan.terms.size()
+                    + " terms to set on the schools of the package.");
+        }
         boolean apply = !options.dryRun() && !held;
         if (apply) {
             transactions.executeWithoutResult(status -> apply(plan, actor));
@@ -136,6 +143,20 @@ public class RosterImport {
     private record Homeroom(String sourceId, String title, long schoolId) {
     }
 
+    /** An academic session with readable dates. */
+    private record Session(RosterCsv.Line line, String type, String title, LocalDate start, LocalDate end) {
+        String label() {
+            return start.getYear() + "-" + end.getYear();
+        }
+    }
+
+    /** A school year to create, or to move to the package's dates ({@code version} of the existing one). */
+    private record YearPlan(long schoolId, String label, LocalDate first, LocalDate last, Long version) {
+    }
+
+    private record TermPlan(long schoolId, String name, LocalDate start, LocalDate end) {
+    }
+
     private static final class Plan {
         final List<Wanted> add = new ArrayList<>();
         final List<Map.Entry<PatronStore.Row, Wanted>> update = new ArrayList<>();
@@ -148,6 +169,8 @@ public class RosterImport {
         final List<RosterProblem> problems = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final Set<String> deletedUsers = new HashSet<>();
+        final List<YearPlan> years = new ArrayList<>();
+        final List<TermPlan> terms = new ArrayList<>();
         int unchanged;
     }
 
@@ -341,8 +364,8 @@ public class RosterImport {
         }
 
         private void sessions() {
+            List<Session> sessions = new ArrayList<>();
             table("academicSessions.csv", Set.of("sourcedId", "startDate", "endDate"), false).ifPresent(table -> {
-                int good = 0;
                 for (RosterCsv.Line line : table.lines()) {
                     if (isDeleted(line)) {
                         continue;
@@ -354,15 +377,73 @@ public class RosterImport {
                             plan.problems.add(line.problem("bad date: endDate " + end + " is before startDate "
                                     + start));
                         } else {
-                            good++;
+                            sessions.add(new Session(line, line.get("type").toLowerCase(Locale.ROOT),
+                                    cut(line.first("title", "sourcedId"), 100), start, end));
                         }
                     }
                 }
-                if (good > 0) {
-                    plan.notes.add(good + " academic sessions were read; they do not become terms yet (set terms"
-                            + " on each school's calendar page).");
-                }
             });
+            Set<Long> schools = new java.util.TreeSet<>(plan.orgSchools.values());
+            if (fallbackSchool != null) {
+                schools.add(fallbackSchool);
+            }
+            Set<RosterProblem> problems = new java.util.LinkedHashSet<>();
+            for (long school : schools) {
+                calendar(school, sessions, problems);
+            }
+            plan.problems.addAll(problems);
+            long others = sessions.stream().filter(s -> !s.type().equals("schoolyear") && !isTerm(s)).count();
+            if (others > 0) {
+                plan.notes.add(others + " academic sessions that are neither school years nor terms or semesters"
+                        + " (grading periods, say) were read but not imported.");
+            }
+        }
+
+        private boolean isTerm(Session session) {
+            return session.type().equals("term") || session.type().equals("semester");
+        }
+
+        /** The school years and terms the package sets on one school, or the problems that stop them. */
+        private void calendar(long school, List<Session> sessions, Set<RosterProblem> problems) {
+            Map<org.carrel.district.CalendarView.SchoolYear, List<org.carrel.district.CalendarView.Term>> existing =
+                    school < 0 ? Map.of() : district.schoolYears(school);
+            List<Session> years = new ArrayList<>();
+            for (Session year : sessions.stream().filter(s -> s.type().equals("schoolyear")).toList()) {
+                var same = existing.keySet().stream().filter(y -> y.label().equals(year.label())).findFirst();
+                Optional<String> overlap = existing.keySet().stream().filter(y -> !y.label().equals(year.label())
+                        && !y.lastDay().isBefore(year.start()) && !y.firstDay().isAfter(year.end()))
+                        .map(org.carrel.district.CalendarView.SchoolYear::label).findFirst()
+                        .or(() -> years.stream().filter(y -> !y.label().equals(year.label())
+                                && !y.end().isBefore(year.start()) && !y.start().isAfter(year.end()))
+                                .map(Session::label).findFirst());
+                if (overlap.isPresent()) {
+                    problems.add(year.line().problem("bad date: the school year " + year.start() + " to "
+                            + year.end() + " overlaps the year " + overlap.get() + " of a school"));
+                    continue;
+                }
+                years.add(year);
+                if (same.isEmpty() || !same.get().firstDay().equals(year.start())
+                        || !same.get().lastDay().equals(year.end())) {
+                    plan.years.add(new YearPlan(school, year.label(), year.start(), year.end(),
+                            same.map(org.carrel.district.CalendarView.SchoolYear::version).orElse(null)));
+                }
+            }
+            for (Session term : sessions.stream().filter(this::isTerm).toList()) {
+                boolean inPackageYear = years.stream()
+                        .anyMatch(y -> !term.start().isBefore(y.start()) && !term.end().isAfter(y.end()));
+                var inYear = existing.entrySet().stream().filter(y -> !term.start().isBefore(y.getKey().firstDay())
+                        && !term.end().isAfter(y.getKey().lastDay())).findFirst();
+                if (!inPackageYear && inYear.isEmpty()) {
+                    problems.add(term.line().problem("bad date: the " + term.type() + " '" + term.title() + "' ("
+                            + term.start() + " to " + term.end() + ") lies in no school year of its schools"));
+                    continue;
+                }
+                boolean known = inYear.isPresent() && inYear.get().getValue().stream().anyMatch(t -> t.name()
+                        .equals(term.title()) && t.startsOn().equals(term.start()) && t.endsOn().equals(term.end()));
+                if (!known) {
+                    plan.terms.add(new TermPlan(school, term.title(), term.start(), term.end()));
+                }
+            }
         }
 
         private LocalDate date(RosterCsv.Line line, String column) {
@@ -606,9 +687,25 @@ public class RosterImport {
                 store.setHomeroomTeacher(homerooms.get(teacher.getKey()), row.id());
             }
         }
+        for (YearPlan year : plan.years) {
+            long school = created.getOrDefault(year.schoolId(), year.schoolId());
+            require(district.setSchoolYear(school, new org.carrel.district.SchoolYearForm(year.label(),
+                    year.first().toString(), year.last().toString(), year.version()), actor), "school year");
+        }
+        for (TermPlan term : plan.terms) {
+            long school = created.getOrDefault(term.schoolId(), term.schoolId());
+            require(district.addTerm(school, new org.carrel.district.TermForm(term.name(), term.start().toString(),
+                    term.end().toString()), actor), "term");
+        }
         audit.record(actor, "patrons.roster.imported", "roster", null, "added " + plan.add.size() + ", updated "
                 + plan.update.size() + ", deactivated " + plan.deactivate.size() + ", rejected "
                 + plan.problems.size());
+    }
+
+    private static void require(org.carrel.district.DistrictResult result, String what) {
+        if (!result.saved()) {
+            throw new IllegalStateException("the " + what + " of the roster was refused: " + result.errors().byField());
+        }
     }
 
     private long createSchool(String identifier, String name, String actor) {

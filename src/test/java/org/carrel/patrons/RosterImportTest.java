@@ -112,7 +112,9 @@ class RosterImportTest {
                 + "e3,active,," + f.id("math") + "," + f.id("school") + "," + f.id("s2") + ",student,,,\n");
         write(folder, "academicSessions.csv", "sourcedId,status,dateLastModified,title,type,startDate,endDate,"
                 + "parentSourcedId,schoolYear\n" + f.id("y") + ",active,,2026-2027,schoolYear,2026-08-17,"
-                + "2027-06-04,,2027\n");
+                + "2027-06-04,,2027\n" + f.id("fall") + ",active,,Fall,term,2026-08-17,2026-12-18," + f.id("y")
+                + ",2027\n" + f.id("q1") + ",active,,Q1,gradingPeriod,2026-08-17,2026-10-16," + f.id("fall")
+                + ",2027\n");
         return folder;
     }
 
@@ -127,7 +129,8 @@ class RosterImportTest {
         assertThat(preview.applied()).isFalse();
         assertThat(patrons.find(f.id("N1"), null, 5)).as("a preview writes nothing").isEmpty();
         assertThat(preview.notes()).anyMatch(n -> n.startsWith("1 scheduled classes"))
-                .anyMatch(n -> n.startsWith("1 academic sessions"));
+                .anyMatch(n -> n.startsWith("1 academic sessions that are neither school years nor terms"))
+                .contains("Calendars: 1 school years and 1 terms to set on the schools of the package.");
 
         RosterReport applied = imports.run(roster, apply(), "test");
         assertThat(applied.json()).isEqualTo("{\"added\":6,\"updated\":0,\"deactivated\":0,\"rejected\":0}");
@@ -153,10 +156,21 @@ class RosterImportTest {
                 .findFirst().orElseThrow();
         assertThat(room.teacherName()).isEqualTo("Lee Park");
         assertThat(room.students()).isEqualTo(1);
+        var years = district.schoolYears(f.schoolId());
+        assertThat(years.keySet()).singleElement().satisfies(year -> {
+            assertThat(year.label()).isEqualTo("2026-2027");
+            assertThat(year.lastDay()).hasToString("2027-06-04");
+        });
+        assertThat(years.values().iterator().next()).singleElement().satisfies(term -> {
+            assertThat(term.name()).isEqualTo("Fall");
+            assertThat(term.endsOn()).hasToString("2026-12-18");
+        });
 
         RosterReport again = imports.run(roster, apply(), "test");
         assertThat(again.json()).isEqualTo("{\"added\":0,\"updated\":0,\"deactivated\":0,\"rejected\":0}");
         assertThat(again.unchanged()).isEqualTo(6);
+        assertThat(again.notes()).noneMatch(n -> n.startsWith("Calendars"));
+        assertThat(district.schoolYears(f.schoolId()).values().iterator().next()).hasSize(1);
         assertThat(view(f.id("N1")).version()).as("untouched").isEqualTo(sofia.version());
         assertThat(patrons.homerooms(f.schoolId())).hasSize(1);
     }
@@ -224,7 +238,9 @@ class RosterImportTest {
         write(roster, "classes.csv", "sourcedId,title,schoolSourcedId\n" + f.id("hr") + ",Room 12,"
                 + f.id("school") + "\n");
         write(roster, "academicSessions.csv", "sourcedId,title,type,startDate,endDate\n"
-                + "y1,Year,schoolYear,2026-13-45,2027-06-04\ny2,Year,schoolYear,2027-08-17,2027-06-04\n");
+                + "y1,Year,schoolYear,2026-13-45,2027-06-04\ny2,Year,schoolYear,2027-08-17,2027-06-04\n"
+                + "y3,Year,schoolYear,2026-08-17,2027-06-04\ny4,Odd year,schoolYear,2027-01-04,2027-12-17\n"
+                + "t1,Summer,term,2027-07-01,2027-07-30\n");
 
         RosterReport report = imports.run(roster, apply(), "test");
 
@@ -232,6 +248,10 @@ class RosterImportTest {
                 "classes.csv:1: bad header: no column classType",
                 "academicSessions.csv:2: bad date: startDate '2026-13-45' is not a date like 2026-08-17",
                 "academicSessions.csv:3: bad date: endDate 2027-06-04 is before startDate 2027-08-17",
+                "academicSessions.csv:5: bad date: the school year 2027-01-04 to 2027-12-17 overlaps the year"
+                        + " 2026-2027 of a school",
+                "academicSessions.csv:6: bad date: the term 'Summer' (2027-07-01 to 2027-07-30) lies in no school"
+                        + " year of its schools",
                 "users.csv:8: duplicate id: '" + f.id("s1") + "' is on line 2 too",
                 "users.csv:9: missing required field: familyName",
                 "users.csv:10: unknown school: no school for the org 'nowhere'",
