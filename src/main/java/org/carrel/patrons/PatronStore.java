@@ -203,6 +203,20 @@ class PatronStore {
         }
     }
 
+    Optional<String> csvMapping() {
+        return jdbc.sql("select mapping from roster_csv_mapping where id = 1").query(String.class).optional();
+    }
+
+    void saveCsvMapping(String mapping, String actor, OffsetDateTime now) {
+        int updated = jdbc.sql("update roster_csv_mapping set mapping = :mapping, updated_by = :actor, updated_at = :now"
+                        + " where id = 1").param("mapping", mapping).param("actor", actor).param("now", now).update();
+        if (updated == 0) {
+            jdbc.sql("insert into roster_csv_mapping (id, mapping, updated_by, updated_at) values (1, :mapping,"
+                            + " :actor, :now)").param("mapping", mapping).param("actor", actor).param("now", now)
+                    .update();
+        }
+    }
+
     // Blocks
 
     List<PatronBlock> blocks(long patronId) {

@@ -65,7 +65,7 @@ public class RosterImport {
     private static final Set<String> STUDENT = Set.of("student");
     private static final Set<String> TEACHER = Set.of("teacher");
     private static final Set<String> STAFF = Set.of("administrator", "aide", "proctor", "districtadministrator",
-            "siteadministrator", "systemadministrator", "principal");
+            "siteadministrator", "systemadministrator", "principal", "staff");
     private static final Set<String> GUARDIAN = Set.of("guardian", "parent", "relative");
     private static final Set<String> NOT_SCHOOLS = Set.of("district", "state", "national");
 
@@ -105,7 +105,73 @@ public class RosterImport {
     }
 
     RosterReport run(RosterFiles files, Options options, String actor) {
-        Plan plan = new Planner(files, options).plan();
+        return run(new Planner(files, null, options).plan(), options, actor);
+    }
+
+    /** The column mapping saved for plain CSV imports, or {@link CsvMapping#NONE}. */
+    public CsvMapping savedMapping() {
+        return store.csvMapping().map(CsvMapping::parse).orElse(CsvMapping.NONE);
+    }
+
+    public void saveMapping(CsvMapping mapping, String actor) {
+        transactions.executeWithoutResult(status -> {
+            store.saveCsvMapping(mapping.text(), actor, OffsetDateTime.now(clock));
+            audit.record(actor, "patrons.roster.mappingSaved", "roster", null, mapping.text().replace('\n', ';'));
+        });
+    }
+
+    /** The column headers of a plain CSV file (for choosing the mapping), or empty when it cannot be read. */
+    public List<String> headers(Path file) throws UnreadablePackage {
+        RosterCsv.Table table = RosterCsv.read(file.getFileName().toString(), bytes(file), Set.of());
+        if (table.problem() != null && table.lines().isEmpty()) {
+            throw new UnreadablePackage(table.problem().reason());
+        }
+        return table.headers();
+    }
+
+    /**
+     * Imports a plain CSV roster (one line per person) with {@code mapping}: each line is read as a OneRoster user
+     * (role from the ROLE column, else student), its school value as an org (a school code or name) and its homeroom
+     * as a homeroom class, then planned and applied as a package is. Problems name the file's own columns and lines.
+     */
+    public RosterReport runCsv(Path file, CsvMapping mapping, Options options, String actor) throws UnreadablePackage {
+        String name = file.getFileName().toString();
+        Set<String> required = new HashSet<>(mapping.columns().values());
+        RosterCsv.Table table = RosterCsv.read(name, bytes(file), required);
+        Plan plan;
+        if (!mapping.missing().isEmpty()) {
+            plan = new Plan();
+            plan.problems.add(new RosterProblem(name, 0, "bad mapping: no column chosen for "
+                    + mapping.missing().stream().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .toList()));
+        } else if (table.problem() != null && table.lines().isEmpty()) {
+            plan = new Plan();
+            plan.problems.add(table.problem());
+        } else {
+            List<RosterProblem> problems = new ArrayList<>();
+            Map<String, RosterCsv.Table> virtual = CsvRoster.tables(table, mapping, problems);
+            plan = new Planner(null, virtual, options).plan();
+            plan.problems.addAll(0, problems);
+        }
+        return run(plan, options, actor);
+    }
+
+    private static byte[] bytes(Path file) throws UnreadablePackage {
+        try {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new UnreadablePackage("no CSV file at " + file);
+            }
+            if (java.nio.file.Files.size(file) > RosterFiles.MAX_BYTES) {
+                throw new UnreadablePackage(file.getFileName() + " is larger than "
+                        + RosterFiles.MAX_BYTES / (1024 * 1024) + " MB");
+            }
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new UnreadablePackage("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private RosterReport run(Plan plan, Options options, String actor) {
         boolean held = plan.deactivate.size() > HOLD_SHARE * Math.max(1, store.countActive())
                 && !options.confirmDeactivations() && !plan.deactivate.isEmpty();
         if (held) {
@@ -185,8 +251,12 @@ public class RosterImport {
         /** Orgs to create a school for (with --create-schools), by sourcedId: a temporary negative id. */
         private long nextNewSchool = -1;
 
-        Planner(RosterFiles files, Options options) {
+        /** Tables made from a plain CSV roster, by lower-case file name; null for a package. */
+        private final Map<String, RosterCsv.Table> virtual;
+
+        Planner(RosterFiles files, Map<String, RosterCsv.Table> virtual, Options options) {
             this.files = files;
+            this.virtual = virtual;
             this.options = options;
         }
 
@@ -232,6 +302,9 @@ public class RosterImport {
         }
 
         private Optional<RosterCsv.Table> table(String name, Set<String> required, boolean mandatory) {
+            if (virtual != null) {
+                return Optional.ofNullable(virtual.get(name.toLowerCase(Locale.ROOT)));
+            }
             Optional<Map.Entry<String, byte[]>> file = files.file(name);
             if (file.isEmpty()) {
                 if (mandatory) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -420,6 +421,94 @@ class RosterImportTest {
                         "not a zip".getBytes(StandardCharsets.UTF_8))).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("cannot be read as a OneRoster package")));
+    }
+
+    @Test
+    void aPlainCsvIsReadWithTheSavedColumnMapping() throws Exception {
+        Fixture f = fixture();
+        Path csv = temp.resolve("students.csv");
+        write(temp, "students.csv", "\uFEFFStudent ID,First Name,Last Name,Grade Level,School,Homeroom,Parent Email\r\n"
+                + f.id("C1") + ",Amara,\"Okafor, Jr.\",2," + f.code() + ",Room 4,amara.family@example.org\r\n"
+                + f.id("C2") + ",,Lee,3," + f.code() + ",Room 4,\r\n"
+                + f.id("C3") + ",Bo,Lee,3,Roster School " + f.code().substring(2) + ",Room 5,\r\n");
+        List<String> headers = imports.headers(csv);
+        CsvMapping guessed = CsvMapping.guess(headers);
+        assertThat(guessed.columns()).containsEntry(CsvMapping.Field.ID, "Student ID")
+                .containsEntry(CsvMapping.Field.GIVEN_NAME, "First Name")
+                .containsEntry(CsvMapping.Field.FAMILY_NAME, "Last Name")
+                .containsEntry(CsvMapping.Field.GRADE, "Grade Level").containsEntry(CsvMapping.Field.SCHOOL, "School")
+                .containsEntry(CsvMapping.Field.HOMEROOM, "Homeroom")
+                .containsEntry(CsvMapping.Field.EMAIL, "Parent Email");
+
+        RosterReport report = imports.runCsv(csv, guessed, apply(), "test");
+
+        assertThat(report.rejected()).extracting(RosterProblem::toString)
+                .containsExactly("students.csv:3: missing required field: First Name");
+        assertThat(report.added()).isEqualTo(2);
+        PatronView amara = view(f.id("C1"));
+        assertThat(amara.familyName()).isEqualTo("Okafor, Jr.");
+        assertThat(amara.homeroom().name()).isEqualTo("Room 4");
+        assertThat(amara.schoolId()).isEqualTo(f.schoolId());
+        assertThat(view(f.id("C3")).schoolId()).as("the school by its name").isEqualTo(f.schoolId());
+        assertThat(imports.runCsv(csv, guessed, apply(), "test").json())
+                .isEqualTo("{\"added\":0,\"updated\":0,\"deactivated\":0,\"rejected\":1}");
+        assertThat(imports.runCsv(csv, new CsvMapping(Map.of(CsvMapping.Field.ID, "Student ID")), preview(), "test")
+                .rejected()).extracting(RosterProblem::reason).containsExactly("bad mapping: no column chosen for"
+                        + " [given name, family name]");
+        assertThat(imports.runCsv(csv, new CsvMapping(Map.of(CsvMapping.Field.ID, "Student ID",
+                CsvMapping.Field.GIVEN_NAME, "First", CsvMapping.Field.FAMILY_NAME, "Last Name")), preview(), "test")
+                .rejected()).extracting(RosterProblem::toString)
+                .containsExactly("students.csv:1: bad header: no column First");
+    }
+
+    @Test
+    void theCommandSavesAMappingGivenWithMapAndUsesItNextTime() throws Exception {
+        Fixture f = fixture();
+        write(temp, "kids.csv", "ID;First;Last;Gr\n".replace(';', ',') + f.id("K1") + ",Ada,Byron,4\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String file = temp.resolve("kids.csv").toString();
+
+        assertThat(command.run(List.of(file, "--school", f.code(), "--map", "id=ID", "--map", "given-name=First",
+                "--map", "family-name=Last", "--map", "grade=Gr", "--json"), print(out), print(err))).isEqualTo(0);
+        assertThat(imports.savedMapping().column(CsvMapping.Field.GRADE)).isEqualTo("Gr");
+        assertThat(view(f.id("K1")).grade().label()).isEqualTo("4");
+        out.reset();
+        assertThat(command.run(List.of(file, "--school", f.code(), "--json"), print(out), print(err))).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("{\"added\":0,\"updated\":0,\"deactivated\":0,\"rejected\":0}");
+        assertThat(command.run(List.of(file, "--map", "shoe-size=Gr"), print(out), print(err))).isEqualTo(2);
+    }
+
+    @Test
+    void aCsvUploadAsksForTheColumnsThenPreviewsAndApplies() throws Exception {
+        Fixture f = fixture();
+        String csv = "Student ID,First Name,Surname,Grade,Building\n" + f.id("W1") + ",Wen,Li,1," + f.code() + "\n";
+        MockMultipartFile upload = new MockMultipartFile("file", "export.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+
+        String mappingPage = mvc.perform(multipart("/staff/patrons/roster").file(upload).with(csrf())
+                        .with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(mappingPage).contains("<option value=\"Surname\" selected>Surname</option>");
+        Matcher action = Pattern.compile("/staff/patrons/roster/([0-9a-f-]{36})/mapping").matcher(mappingPage);
+        assertThat(action.find()).isTrue();
+
+        mvc.perform(post(action.group()).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN))
+                        .param("column.ID", "Student ID").param("column.GIVEN_NAME", "")
+                        .param("column.FAMILY_NAME", "Surname"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Choose the column that holds this value.")));
+        String preview = mvc.perform(post(action.group()).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN))
+                        .param("column.ID", "Student ID").param("column.GIVEN_NAME", "First Name")
+                        .param("column.FAMILY_NAME", "Surname").param("column.GRADE", "Grade")
+                        .param("column.SCHOOL", "Building"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("Wen Li");
+        assertThat(imports.savedMapping().column(CsvMapping.Field.SCHOOL)).isEqualTo("Building");
+        mvc.perform(post(action.group().replace("/mapping", "/apply")).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("The roster was imported.")));
+        assertThat(view(f.id("W1")).grade().label()).isEqualTo("1");
     }
 
     private PatronView view(String studentNumber) {
