@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * number. A student's first grade in {@code grades} (CEDS codes: PK, KG, 01 to 12) is the grade; a student without
  * one is imported without a grade. {@code agentSourcedIds} link guardians and students. Preferred names of 1.2 (also
  * spelt {@code preffered...}, as real packages do) are kept.</li>
- * <li>Classes of type homeroom become homerooms, and enrollments place students in them and name their teacher.</li>
+ * <li>Classes of type homeroom become homerooms, other classes teachers' classes; enrollments place students in
+ * them (a student has one homeroom and any number of classes) and name their teacher.</li>
  * <li>In a bulk file (the default), a patron from an earlier import who is missing now, at a school the package
  * covers, is deactivated, never deleted; {@code status=tobedeleted} deactivates too. Deactivating more than {@link #HOLD_SHARE} of the active patrons waits
  * for {@link Options#confirmDeactivations()}.</li>
@@ -49,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code 2026-2027}), terms and semesters its terms; a session whose dates cannot be read, end before they start,
  * overlap another school year or lie in no school year is rejected.
  *
- * <p>Not imported yet, and said so in the report's notes: scheduled classes (teachers' classes) and grading periods.
+ * <p>Not imported, and said so in the report's notes: grading periods.
  */
 @Service
 public class RosterImport {
@@ -206,7 +207,8 @@ public class RosterImport {
                           String homeroomSource, List<String> agents) {
     }
 
-    private record Homeroom(String sourceId, String title, long schoolId) {
+    /** A homeroom class, or a scheduled class ({@code teachersClass}) kept with its students. */
+    private record Homeroom(String sourceId, String title, long schoolId, boolean teachersClass) {
     }
 
     /** An academic session with readable dates. */
@@ -232,6 +234,8 @@ public class RosterImport {
         final Map<String, String> schoolsToCreate = new LinkedHashMap<>();
         final Map<String, Homeroom> homerooms = new LinkedHashMap<>();
         final Map<String, String> homeroomTeachers = new HashMap<>();
+        /** The students of each teacher's class, by sourcedIds. */
+        final Map<String, Set<String>> classMembers = new HashMap<>();
         final List<RosterProblem> problems = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final Set<String> deletedUsers = new HashSet<>();
@@ -408,15 +412,11 @@ public class RosterImport {
         private void classes() {
             table("classes.csv", Set.of("sourcedId", "title", "classType", "schoolSourcedId"), false)
                     .ifPresent(table -> {
-                        int scheduled = 0;
                         for (RosterCsv.Line line : table.lines()) {
                             if (isDeleted(line)) {
                                 continue;
                             }
-                            if (!line.get("classType").equalsIgnoreCase("homeroom")) {
-                                scheduled++;
-                                continue;
-                            }
+                            boolean scheduled = !line.get("classType").equalsIgnoreCase("homeroom");
                             Long school = classSchool(line.get("schoolSourcedId"));
                             if (line.get("sourcedId").isEmpty() || line.get("title").isEmpty()) {
                                 plan.problems.add(line.problem("missing required field: "
@@ -425,13 +425,12 @@ public class RosterImport {
                                 plan.problems.add(line.problem("unknown school: '" + line.get("schoolSourcedId")
                                         + "' is not a school of the package"));
                             } else if (plan.homerooms.putIfAbsent(line.get("sourcedId"),
-                                    new Homeroom(line.get("sourcedId"), cut(line.get("title"), 80), school)) != null) {
+                                    new Homeroom(line.get("sourcedId"), cut(line.get("title"), 80), school, scheduled))
+                                    != null) {
                                 plan.problems.add(line.problem("duplicate id: '" + line.get("sourcedId") + "'"));
+                            } else if (scheduled) {
+                                plan.classMembers.put(line.get("sourcedId"), new HashSet<>());
                             }
-                        }
-                        if (scheduled > 0) {
-                            plan.notes.add(scheduled + " scheduled classes were read but not imported: teachers'"
-                                    + " classes are not kept yet; homeroom classes are.");
                         }
                     });
         }
@@ -634,7 +633,9 @@ public class RosterImport {
                         continue;
                     }
                     Wanted w = wanted.get(user);
-                    if (w.type() == PatronType.STUDENT && w.homeroomSource() == null) {
+                    if (w.type() == PatronType.STUDENT && plan.classMembers.containsKey(classId)) {
+                        plan.classMembers.get(classId).add(w.sourceId());
+                    } else if (w.type() == PatronType.STUDENT && w.homeroomSource() == null) {
                         wanted.set(user, new Wanted(w.line(), w.sourceId(), w.type(), w.givenName(), w.familyName(),
                                 w.preferredName(), w.schoolId(), w.studentNumber(), w.grade(), w.email(), classId,
                                 w.agents()));
@@ -720,7 +721,8 @@ public class RosterImport {
                 long school = created.getOrDefault(room.schoolId(), room.schoolId());
                 String name = store.homeroomId(school, room.title()).isPresent()
                         ? cut(room.title(), 60) + " (" + cut(room.sourceId(), 30) + ")" : room.title();
-                homerooms.put(room.sourceId(), store.insertHomeroom(school, name, room.sourceId()));
+                homerooms.put(room.sourceId(), store.insertHomeroom(school, name, room.sourceId(),
+                        room.teachersClass()));
             }
         }
         Map<String, Long> patronIds = new HashMap<>();
@@ -759,6 +761,14 @@ public class RosterImport {
             if (row != null && homerooms.containsKey(teacher.getKey())) {
                 store.setHomeroomTeacher(homerooms.get(teacher.getKey()), row.id());
             }
+        }
+        for (Map.Entry<String, Set<String>> members : plan.classMembers.entrySet()) {
+            long classId = homerooms.get(members.getKey());
+            Set<Long> wanted = new HashSet<>();
+            members.getValue().stream().map(all::get).filter(Objects::nonNull).forEach(row -> wanted.add(row.id()));
+            Set<Long> present = store.classMembers(classId);
+            wanted.stream().filter(id -> !present.contains(id)).forEach(id -> store.addClassMember(classId, id));
+            present.stream().filter(id -> !wanted.contains(id)).forEach(id -> store.removeClassMember(classId, id));
         }
         for (YearPlan year : plan.years) {
             long school = created.getOrDefault(year.schoolId(), year.schoolId());

@@ -129,8 +129,7 @@ class RosterImportTest {
         assertThat(List.of(preview.added(), preview.updated(), preview.deactivated())).containsExactly(6, 0, 0);
         assertThat(preview.applied()).isFalse();
         assertThat(patrons.find(f.id("N1"), null, 5)).as("a preview writes nothing").isEmpty();
-        assertThat(preview.notes()).anyMatch(n -> n.startsWith("1 scheduled classes"))
-                .anyMatch(n -> n.startsWith("1 academic sessions that are neither school years nor terms"))
+        assertThat(preview.notes()).anyMatch(n -> n.startsWith("1 academic sessions that are neither school years nor terms"))
                 .contains("Calendars: 1 school years and 1 terms to set on the schools of the package.");
 
         RosterReport applied = imports.run(roster, apply(), "test");
@@ -157,6 +156,12 @@ class RosterImportTest {
                 .findFirst().orElseThrow();
         assertThat(room.teacherName()).isEqualTo("Lee Park");
         assertThat(room.students()).isEqualTo(1);
+        assertThat(room.teachersClass()).isFalse();
+        HomeroomView math = patrons.homerooms(f.schoolId()).stream().filter(h -> h.name().equals("Math 3"))
+                .findFirst().orElseThrow();
+        assertThat(math.teachersClass()).isTrue();
+        assertThat(patrons.members(math.id())).extracting(HomeroomMember::name).containsExactly("Kai Nguyễn");
+        assertThat(kai.homeroom()).as("a class is not a homeroom").isNull();
         var years = district.schoolYears(f.schoolId());
         assertThat(years.keySet()).singleElement().satisfies(year -> {
             assertThat(year.label()).isEqualTo("2026-2027");
@@ -173,7 +178,7 @@ class RosterImportTest {
         assertThat(again.notes()).noneMatch(n -> n.startsWith("Calendars"));
         assertThat(district.schoolYears(f.schoolId()).values().iterator().next()).hasSize(1);
         assertThat(view(f.id("N1")).version()).as("untouched").isEqualTo(sofia.version());
-        assertThat(patrons.homerooms(f.schoolId())).hasSize(1);
+        assertThat(patrons.homerooms(f.schoolId())).hasSize(2);
     }
 
     @Test
