@@ -9,7 +9,11 @@
  * previewed, then applied once per school year (table {@code patron_rollover}); it cannot check loans and charges
  * until {@code circulation} exists.
  *
- * <p>Calls {@code district} (schools), {@code accounts} (audit, permissions) and {@code shared}.
+ * <p>{@link org.carrel.patrons.RosterImport} imports OneRoster 1.1/1.2 packages and plain CSV rosters (command
+ * {@code import-roster}, page {@code /staff/patrons/roster}): a preview first, then one transaction.
+ *
+ * <p>Calls {@code district} (schools, school years and terms), {@code accounts} (audit, permissions) and
+ * {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Patrons")
 package org.carrel.patrons;
