@@ -52,7 +52,8 @@ final class CsvRoster {
             }
             String homeroom = value(line, mapping, CsvMapping.Field.HOMEROOM);
             if (!homeroom.isEmpty()) {
-                String cls = "csv-homeroom:" + school.toLowerCase(Locale.ROOT) + ":" + homeroom.toLowerCase(Locale.ROOT);
+                String cls = "csv-homeroom:" + school.toLowerCase(Locale.ROOT) + ":"
+                        + homeroom.toLowerCase(Locale.ROOT);
                 classes.computeIfAbsent(cls, key -> new RosterCsv.Line(file, line.number(), Map.of("sourcedid", key,
                         "title", homeroom, "classtype", "homeroom", "schoolsourcedid", org)));
                 enrollments.add(new RosterCsv.Line(file, line.number(), Map.of("classsourcedid", cls,

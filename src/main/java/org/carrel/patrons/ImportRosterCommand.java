@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * {@code import-roster PATH [--school CODE] [--create-schools] [--confirm-deactivations] [--map FIELD=COLUMN]...
  * [--dry-run] [--json]}: imports a OneRoster 1.1 or 1.2 CSV package (zip or folder) into patrons, or a plain CSV file
- * ({@code .csv}) read with the district's saved column mapping, which {@code --map} options change and save. Rejected lines are printed first, one per
- * line ({@code FILE:LINE: reason}), then notes; with {@code --json} the last line is
- * {@code {"added":N,"updated":N,"deactivated":N,"rejected":N}}. Exit 1 when a line was rejected or the import was
- * held (too many deactivations to apply without {@code --confirm-deactivations}).
+ * ({@code .csv}) read with the district's saved column mapping, which {@code --map} options change and save.
+ * Rejected lines are printed first, one per line ({@code FILE:LINE: reason}), then notes; with {@code --json} the
+ * last line is {@code {"added":N,"updated":N,"deactivated":N,"rejected":N}}. Exit 1 when a line was rejected or the
+ * import was held (too many deactivations to apply without {@code --confirm-deactivations}).
  */
 @Component
 class ImportRosterCommand implements AdminCommand {

@@ -100,9 +100,10 @@ class PatronStore {
     }
 
     /**
-     * Patrons whose barcode or student number is {@code exact} (both are stored upper-case), then those with a name word starting with each of
-     * {@code words} (in any order: "sofia garc" and "garcia sofia" both find Sofía García), by name; at most
-     * {@code limit}. Words are as {@link Names#fold} makes them; at most {@link #MAX_WORDS} count.
+     * Patrons whose barcode or student number is {@code exact} (both are stored upper-case), then those with a name
+     * word starting with each of {@code words} (in any order: "sofia garc" and "garcia sofia" both find Sofía
+     * García), by name; at most {@code limit}. Words are as {@link Names#fold} makes them; at most
+     * {@link #MAX_WORDS} count.
      */
     List<PatronSummary> find(String exact, List<String> words, Long schoolId, int limit) {
         StringBuilder byName = new StringBuilder();
@@ -226,8 +227,9 @@ class PatronStore {
     }
 
     void saveCsvMapping(String mapping, String actor, OffsetDateTime now) {
-        int updated = jdbc.sql("update roster_csv_mapping set mapping = :mapping, updated_by = :actor, updated_at = :now"
-                        + " where id = 1").param("mapping", mapping).param("actor", actor).param("now", now).update();
+        int updated = jdbc.sql("update roster_csv_mapping set mapping = :mapping, updated_by = :actor,"
+                        + " updated_at = :now where id = 1")
+                .param("mapping", mapping).param("actor", actor).param("now", now).update();
         if (updated == 0) {
             jdbc.sql("insert into roster_csv_mapping (id, mapping, updated_by, updated_at) values (1, :mapping,"
                             + " :actor, :now)").param("mapping", mapping).param("actor", actor).param("now", now)
@@ -283,7 +285,8 @@ class PatronStore {
         jdbc.sql("""
                         insert into patron_guardian (student_id, guardian_id)
                         select * from (values (cast(:student as bigint), cast(:guardian as bigint))) v (s, g)
-                        where not exists (select 1 from patron_guardian l where l.student_id = v.s and l.guardian_id = v.g)""")
+                        where not exists (
+                            select 1 from patron_guardian l where l.student_id = v.s and l.guardian_id = v.g)""")
                 .param("student", studentId).param("guardian", guardianId).update();
     }
 
@@ -308,7 +311,8 @@ class PatronStore {
                                (select count(*) from patron s where (s.homeroom_id = h.id or s.id in (
                                        select m.patron_id from class_member m where m.class_id = h.id))
                                    and s.patron_type = 'STUDENT' and s.status = 'ACTIVE') as students
-                        from homeroom h left join patron t on t.id = h.teacher_id""" + school + " order by h.school_id, h.name")
+                        from homeroom h left join patron t on t.id = h.teacher_id""" + school
+                        + " order by h.school_id, h.name")
                 .params(schoolParam(schoolId))
                 .query((row, n) -> new HomeroomView(row.getLong("id"), row.getLong("school_id"),
                         row.getString("name"), row.getString("family_name") == null ? null

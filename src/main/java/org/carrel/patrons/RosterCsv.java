@@ -108,7 +108,8 @@ final class RosterCsv {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             long at = lines.isEmpty() ? 2 : lines.get(lines.size() - 1).number() + 1;
-            return new Table(file, lines, new RosterProblem(file, at, "not valid CSV from here on (an unclosed quote?)"));
+            return new Table(file, lines, new RosterProblem(file, at,
+                    "not valid CSV from here on (an unclosed quote?)"));
         }
         return new Table(file, lines, null, List.copyOf(written));
     }

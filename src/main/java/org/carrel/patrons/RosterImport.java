@@ -42,8 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>Classes of type homeroom become homerooms, other classes teachers' classes; enrollments place students in
  * them (a student has one homeroom and any number of classes) and name their teacher.</li>
  * <li>In a bulk file (the default), a patron from an earlier import who is missing now, at a school the package
- * covers, is deactivated, never deleted; {@code status=tobedeleted} deactivates too. Deactivating more than {@link #HOLD_SHARE} of the active patrons waits
- * for {@link Options#confirmDeactivations()}.</li>
+ * covers, is deactivated, never deleted; {@code status=tobedeleted} deactivates too. Deactivating more than
+ * {@link #HOLD_SHARE} of the active patrons waits for {@link Options#confirmDeactivations()}.</li>
  * </ul>
  *
  * Academic sessions of type schoolYear become each covered school's school year (labelled by their years,
@@ -191,8 +191,11 @@ public class RosterImport {
         List<RosterReport.Change> changes = new ArrayList<>();
         plan.add.forEach(w -> changes.add(new RosterReport.Change("ADD", Names.display(w.givenName(),
                 w.preferredName(), w.familyName()), w.type(), w.sourceId())));
-        plan.update.forEach(u -> changes.add(new RosterReport.Change("UPDATE", Names.display(u.getValue().givenName(),
-                u.getValue().preferredName(), u.getValue().familyName()), u.getValue().type(), u.getValue().sourceId())));
+        plan.update.forEach(u -> {
+            Wanted w = u.getValue();
+            changes.add(new RosterReport.Change("UPDATE", Names.display(w.givenName(), w.preferredName(),
+                    w.familyName()), w.type(), w.sourceId()));
+        });
         plan.deactivate.forEach(row -> changes.add(new RosterReport.Change("DEACTIVATE", Names.display(row.givenName(),
                 row.preferredName(), row.familyName()), row.type(), row.sourceId())));
         return new RosterReport(plan.add.size(), plan.update.size(), plan.deactivate.size(), plan.unchanged,
@@ -580,7 +583,8 @@ public class RosterImport {
                 orgs.add(role12[1]);
             }
             orgs.addAll(split(line.first("primaryOrgSourcedId", "primaryOrgSource")));
-            Long school = orgs.stream().map(this::orgSchool).filter(Objects::nonNull).findFirst().orElse(fallbackSchool);
+            Long school = orgs.stream().map(this::orgSchool).filter(Objects::nonNull).findFirst()
+                    .orElse(fallbackSchool);
             if (school == null) {
                 plan.problems.add(line.problem("unknown school: no school for the org '"
                         + (orgs.isEmpty() ? "" : orgs.get(0)) + "'"));

@@ -129,7 +129,8 @@ class RosterImportTest {
         assertThat(List.of(preview.added(), preview.updated(), preview.deactivated())).containsExactly(6, 0, 0);
         assertThat(preview.applied()).isFalse();
         assertThat(patrons.find(f.id("N1"), null, 5)).as("a preview writes nothing").isEmpty();
-        assertThat(preview.notes()).anyMatch(n -> n.startsWith("1 academic sessions that are neither school years nor terms"))
+        assertThat(preview.notes())
+                .anyMatch(n -> n.startsWith("1 academic sessions that are neither school years nor terms"))
                 .contains("Calendars: 1 school years and 1 terms to set on the schools of the package.");
 
         RosterReport applied = imports.run(roster, apply(), "test");
@@ -345,10 +346,12 @@ class RosterImportTest {
     @Test
     void refusesWhatIsNotARosterPackage() throws Exception {
         Path empty = Files.createDirectories(temp.resolve("empty"));
-        assertThatThrownBy(() -> imports.run(empty, preview(), "test")).isInstanceOf(RosterImport.UnreadablePackage.class)
+        assertThatThrownBy(() -> imports.run(empty, preview(), "test"))
+                .isInstanceOf(RosterImport.UnreadablePackage.class)
                 .hasMessageContaining("no CSV file");
         Path notZip = Files.writeString(temp.resolve("roster.zip"), "not a zip");
-        assertThatThrownBy(() -> imports.run(notZip, preview(), "test")).isInstanceOf(RosterImport.UnreadablePackage.class);
+        assertThatThrownBy(() -> imports.run(notZip, preview(), "test"))
+                .isInstanceOf(RosterImport.UnreadablePackage.class);
         Path many = temp.resolve("many.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(many))) {
             for (int i = 0; i <= RosterFiles.MAX_FILES; i++) {
