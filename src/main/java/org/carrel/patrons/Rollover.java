@@ -15,6 +15,7 @@ import org.carrel.district.District;
 import org.carrel.district.SchoolView;
 import org.carrel.patrons.RolloverPreview.Notice;
 import org.carrel.patrons.RolloverPreview.Outcome;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +36,10 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * years are taken to start on August 1, as in the demo calendar. The preview shows the label before anything is
  * applied; table {@code patron_rollover} has one row per label, so the same year cannot be applied twice.
  *
- * <p><b>Loans and charges are not checked yet.</b> There is no {@code circulation} module, so the preview cannot list
- * students leaving with items still out, and the "keep or clear charges" choice ({@link ChargesChoice}) is recorded
- * with the rollover but acts on nothing. When circulation lands: list the leavers' open loans and charges in the
- * preview (through its facade, never a join) and clear charges in {@link #apply} when the choice is CLEAR.
+ * <p><b>Loans and charges</b> come from the {@link PatronObligations} beans (circulation's, once it exists): the
+ * preview lists the leaving students with copies still out, and apply clears the leavers' unpaid charges when the
+ * choice ({@link ChargesChoice}) is CLEAR. Until a module implements it, the page says loans and charges cannot be
+ * checked yet ({@link #checksLoansAndCharges()}), and there are none to report or clear.
  */
 @Service
 public class Rollover {
@@ -50,12 +51,20 @@ public class Rollover {
     private final District district;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<PatronObligations> obligations;
 
-    Rollover(RolloverStore store, District district, AuditLog audit, Clock clock) {
+    Rollover(RolloverStore store, District district, AuditLog audit, Clock clock,
+             ObjectProvider<PatronObligations> obligations) {
         this.store = store;
         this.district = district;
         this.audit = audit;
         this.clock = clock;
+        this.obligations = obligations;
+    }
+
+    /** Whether a module reports loans and charges; without one the page says they cannot be checked yet. */
+    public boolean checksLoansAndCharges() {
+        return obligations.stream().findAny().isPresent();
     }
 
     /**
@@ -65,7 +74,15 @@ public class Rollover {
      */
     @Transactional(readOnly = true)
     public RolloverPreview preview(Map<Long, String> choices, ChargesChoice charges) {
-        return plan(choices, charges).preview();
+        return withItemsOut(plan(choices, charges).preview());
+    }
+
+    private RolloverPreview withItemsOut(RolloverPreview preview) {
+        List<Long> leavers = preview.leaving().stream().map(RolloverPreview.Leaver::patronId).toList();
+        Map<Long, Integer> out = new java.util.HashMap<>();
+        obligations.orderedStream().forEach(source -> source.itemsOut(leavers).forEach((id, n) -> out.merge(id, n,
+                Integer::sum)));
+        return preview.withItemsOut(out);
     }
 
     /** Applies the rollover if it is still exactly the one previewed (same fingerprint) and not yet done this year. */
@@ -100,10 +117,17 @@ public class Rollover {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return refused(new Notice("patrons.rollover.changedSincePreview"));
         }
+        int cleared = 0;
+        if (charges == ChargesChoice.CLEAR) {
+            List<Long> leavers = preview.leaving().stream().map(RolloverPreview.Leaver::patronId).toList();
+            for (PatronObligations source : obligations.orderedStream().toList()) {
+                cleared += source.clearCharges(leavers, actor, "year-end rollover " + preview.schoolYear());
+            }
+        }
         audit.record(actor, "patrons.rollover.applied", "patron_rollover", id, preview.schoolYear() + ": "
                 + totals.stay() + " promoted, " + totals.move() + " moved, " + totals.graduate() + " graduated, "
                 + totals.transfer() + " transferred, " + totals.unchanged() + " unchanged; charges " + charges
-                + " (recorded, not acted on: no circulation yet)");
+                + (checksLoansAndCharges() ? ", " + cleared + " cleared" : " (no module reports charges yet)"));
         return new RolloverResult.Applied(rollover);
     }
 

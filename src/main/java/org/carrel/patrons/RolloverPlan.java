@@ -165,7 +165,7 @@ final class RolloverPlan {
         return changes.stream().filter(c -> c.outcome() != Outcome.STAY)
                 .map(c -> new Leaver(c.student().id(), c.student().name(), c.student().barcode(),
                         byId.get(c.student().schoolId()).name(), c.student().grade(), c.outcome(),
-                        c.outcome() == Outcome.MOVE ? byId.get(c.schoolId()).name() : null))
+                        c.outcome() == Outcome.MOVE ? byId.get(c.schoolId()).name() : null, 0))
                 .toList();
     }
 

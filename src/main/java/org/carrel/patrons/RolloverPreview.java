@@ -48,9 +48,26 @@ public record RolloverPreview(String schoolYear, RolloverRecord applied, Charges
                            String moveTo, int graduate, int transfer, int unchanged) {
     }
 
-    /** A student leaving their school: graduating, moving to another school, or leaving the district. */
+    /**
+     * A student leaving their school: graduating, moving to another school, or leaving the district; with the copies
+     * still out to them, as {@link PatronObligations} report them.
+     */
     public record Leaver(long patronId, String name, String barcode, String schoolName, Grade grade, Outcome outcome,
-                         String toSchool) {
+                         String toSchool, int itemsOut) {
+    }
+
+    /** This preview with each leaver's copies still out (leavers not in {@code itemsOut} have none). */
+    RolloverPreview withItemsOut(java.util.Map<Long, Integer> itemsOut) {
+        List<Leaver> counted = leaving.stream().map(l -> new Leaver(l.patronId(), l.name(), l.barcode(),
+                l.schoolName(), l.grade(), l.outcome(), l.toSchool(), itemsOut.getOrDefault(l.patronId(), 0)))
+                .toList();
+        return new RolloverPreview(schoolYear, applied, charges, choices, rows, counted, unchanged, problems, totals,
+                fingerprint);
+    }
+
+    /** The leavers with copies still out. */
+    public List<Leaver> leavingWithItemsOut() {
+        return leaving.stream().filter(l -> l.itemsOut() > 0).toList();
     }
 
     /** A student the rollover leaves as they are, and why (message key and argument). */

@@ -56,9 +56,10 @@ class RolloverPages {
                 HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
-    private static ModelAndView page(RolloverPreview preview, List<RolloverPreview.Notice> refusals,
-                                     boolean justApplied, HttpStatus status) {
+    private ModelAndView page(RolloverPreview preview, List<RolloverPreview.Notice> refusals,
+                              boolean justApplied, HttpStatus status) {
         ModelAndView view = new ModelAndView("patrons/rollover");
+        view.addObject("checksLoans", rollover.checksLoansAndCharges());
         view.addObject("preview", preview);
         view.addObject("refusals", refusals);
         view.addObject("justApplied", justApplied && preview.applied() != null);
