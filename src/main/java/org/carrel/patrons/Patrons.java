@@ -203,6 +203,19 @@ public class Patrons {
         return store.homerooms(schoolId);
     }
 
+    /** Homerooms and classes whose name has a word starting with each word of {@code query} ("room 1" finds Room 12). */
+    @Transactional(readOnly = true)
+    public List<HomeroomView> homeroomsNamed(String query) {
+        List<String> words = List.of(Names.fold(query == null ? "" : query).split(" "));
+        if (words.get(0).isEmpty()) {
+            return List.of();
+        }
+        return store.homerooms(null).stream().filter(h -> {
+            List<String> name = List.of(Names.fold(h.name()).split(" "));
+            return words.stream().allMatch(w -> name.stream().anyMatch(n -> n.startsWith(w)));
+        }).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<HomeroomView> homeroom(long id) {
         return store.homerooms(null).stream().filter(h -> h.id() == id).findFirst();

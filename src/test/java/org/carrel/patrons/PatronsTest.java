@@ -197,6 +197,20 @@ class PatronsTest {
         assertThat(room.teacherName()).isEqualTo("Lee Park");
         assertThat(room.students()).isEqualTo(1);
         assertThat(patrons.members(room.id())).extracting(HomeroomMember::name).containsExactly("Ana Lopez");
+        assertThat(patrons.homeroomsNamed("room 3")).extracting(HomeroomView::id).contains(room.id());
+        assertThat(patrons.homeroomsNamed("roo")).extracting(HomeroomView::id).contains(room.id());
+        assertThat(patrons.homeroomsNamed("room 4")).extracting(HomeroomView::id).doesNotContain(room.id());
+        assertThat(patrons.homeroomsNamed("  ")).isEmpty();
+        long schoolId = schoolId(school);
+        try {
+            mvc.perform(get("/staff/patrons").param("q", "room 3").with(Users.as(Role.LIBRARIAN, schoolId)))
+                    .andExpect(content().string(Matchers.containsString("/staff/homerooms/" + room.id())));
+            mvc.perform(get("/staff/patrons").param("q", "room 3").with(Users.as(Role.VOLUNTEER, schoolId)))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("/staff/homerooms/"
+                            + room.id()))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -59,6 +59,8 @@ class PatronPages {
         view.addObject("printable", found.stream().filter(p -> PatronScope.mayEdit(user, p.schoolId()))
                 .map(PatronSummary::id).toList());
         view.addObject("canManageRoster", user.has(Permission.ROSTER_MANAGE));
+        view.addObject("homerooms", user.has(Permission.PATRON_VIEW) ? patrons.homeroomsNamed(q).stream()
+                .filter(h -> user.actsFor(h.schoolId())).toList() : List.of());
         return view;
     }
 
