@@ -120,10 +120,13 @@ public class Patrons {
         return new PatronsResult.Saved(id);
     }
 
-    /** Edits a patron if nobody changed it since {@code form.version()}. */
+    /** Edits a patron if nobody changed it since {@code form.version()}; an erased patron is not edited. */
     @Transactional
     public PatronsResult update(long id, PatronForm form, String actor) {
         PatronStore.Row current = store.byId(id).orElseThrow(() -> new IllegalArgumentException("no patron " + id));
+        if (current.erased()) {
+            return PatronsResult.invalid("", "patrons.erase.noEdit");
+        }
         PatronRules.Checked checked = PatronRules.check(form);
         if (!checked.valid()) {
             return PatronsResult.invalid(checked.errors());

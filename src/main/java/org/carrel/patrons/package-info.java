@@ -9,7 +9,15 @@
  * previewed, then applied once per school year (table {@code patron_rollover}); it cannot check loans and charges
  * until {@code circulation} exists.
  *
- * <p>Calls {@code district} (schools), {@code accounts} (audit, permissions) and {@code shared}.
+ * <p>{@link org.carrel.patrons.Patrons#merge} merges a duplicate into the patron kept and publishes
+ * {@link org.carrel.patrons.PatronsMerged} in its transaction, before the duplicate is deleted: circulation must
+ * move its loans, holds and charges there. {@link org.carrel.patrons.PatronRecords} exports everything Carrel holds
+ * about a patron (every {@link org.carrel.patrons.PatronDataSource} bean contributes; patrons is the first) and
+ * erases a patron's personal data (column {@code erased_at}), publishing {@link org.carrel.patrons.PatronErased};
+ * the append-only audit log is not rewritten. A patron who signs in links to an {@code accounts} account.
+ *
+ * <p>Calls {@code district} (schools), {@code accounts} (audit, permissions, accounts by user name) and
+ * {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Patrons")
 package org.carrel.patrons;

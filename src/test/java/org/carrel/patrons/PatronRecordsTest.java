@@ -145,6 +145,8 @@ class PatronRecordsTest {
                 .contains("patrons.patron.erased", "patrons.patron.created");
 
         assertThat(records.erase(id, "admin").errors().get("")).isEqualTo("patrons.erase.already");
+        assertThat(patrons.update(id, PatronForm.of(erased, "PR2"), "test").errors().get(""))
+                .isEqualTo("patrons.erase.noEdit");
         assertThat(patrons.merge(id, guardian, "test").errors().get("duplicate")).isNotNull();
     }
 

@@ -92,7 +92,7 @@ class PatronPages {
         ModelAndView view = new ModelAndView("patrons/patron");
         view.addObject("patron", patron);
         view.addObject("schoolName", schoolNames().getOrDefault(patron.schoolId(), ""));
-        view.addObject("canEdit", PatronScope.mayEdit(user, patron.schoolId()));
+        view.addObject("canEdit", PatronScope.mayEdit(user, patron.schoolId()) && !patron.erased());
         view.addObject("saved", saved != null);
         view.addObject("merged", merged != null);
         view.addObject("erased", erased != null);
