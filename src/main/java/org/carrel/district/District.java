@@ -3,7 +3,9 @@ package org.carrel.district;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -322,6 +324,14 @@ public class District {
     @Transactional(readOnly = true)
     public Optional<LocalDate> schoolYearEnd(long schoolId, LocalDate day) {
         return CalendarRules.currentOrNext(calendars.years(schoolId), day).map(SchoolYear::lastDay);
+    }
+
+    /** Every school year of the school with its terms (roster imports compare them with a package's sessions). */
+    @Transactional(readOnly = true)
+    public Map<SchoolYear, List<Term>> schoolYears(long schoolId) {
+        Map<SchoolYear, List<Term>> years = new LinkedHashMap<>();
+        calendars.years(schoolId).forEach(year -> years.put(year, calendars.terms(year.id())));
+        return years;
     }
 
     /** The terms of the school year containing {@code day} (in summer: of the coming year), by start. */

@@ -29,7 +29,8 @@ class BarcodeRanges {
     }
 
     Optional<Range> range(long schoolId) {
-        return jdbc.sql("select prefix, next_number, last_number, width from patron_barcode_range where school_id = :id")
+        return jdbc.sql("select prefix, next_number, last_number, width from patron_barcode_range"
+                        + " where school_id = :id")
                 .param("id", schoolId)
                 .query((row, n) -> new Range(row.getString("prefix"), row.getLong("next_number"),
                         row.getLong("last_number"), row.getInt("width")))

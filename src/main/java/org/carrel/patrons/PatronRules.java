@@ -11,7 +11,7 @@ import org.carrel.shared.FormErrors;
 /** The rules a patron form must meet before anything is saved; pure, so they are tested without a database. */
 final class PatronRules {
 
-    /** Letters, digits and {@code - . /}, stored upper-case: what Code 39 and Code 128 cards print and scanners read. */
+    /** Letters, digits and {@code - . /}, stored upper-case: what Code 39 and Code 128 cards print and scan. */
     static final Pattern BARCODE = Pattern.compile("[A-Z0-9./-]{1,40}");
     /** Barcodes of erased patrons: this prefix and the patron's id; refused on the form, so never taken. */
     static final String ERASED_PREFIX = "ERASED-";

@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.carrel.district.Grade;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,9 +104,10 @@ class PatronStore {
     }
 
     /**
-     * Patrons whose barcode or student number is {@code exact} (both are stored upper-case), then those with a name word starting with each of
-     * {@code words} (in any order: "sofia garc" and "garcia sofia" both find Sofía García), by name; at most
-     * {@code limit}. Words are as {@link Names#fold} makes them; at most {@link #MAX_WORDS} count.
+     * Patrons whose barcode or student number is {@code exact} (both are stored upper-case), then those with a name
+     * word starting with each of {@code words} (in any order: "sofia garc" and "garcia sofia" both find Sofía
+     * García), by name; at most {@code limit}. Words are as {@link Names#fold} makes them; at most
+     * {@link #MAX_WORDS} count.
      */
     List<PatronSummary> find(String exact, List<String> words, Long schoolId, int limit) {
         StringBuilder byName = new StringBuilder();
@@ -186,11 +189,27 @@ class PatronStore {
                 .query(Long.class).optional();
     }
 
-    long insertHomeroom(long schoolId, String name, String sourceId) {
+    long insertHomeroom(long schoolId, String name, String sourceId, boolean teachersClass) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into homeroom (school_id, name, source_id) values (:school, :name, :source)")
-                .param("school", schoolId).param("name", name).param("source", sourceId).update(keys, "id");
+        jdbc.sql("insert into homeroom (school_id, name, source_id, kind) values (:school, :name, :source, :kind)")
+                .param("school", schoolId).param("name", name).param("source", sourceId)
+                .param("kind", teachersClass ? "CLASS" : "HOMEROOM").update(keys, "id");
         return keys.getKeyAs(Long.class);
+    }
+
+    Set<Long> classMembers(long classId) {
+        return new HashSet<>(jdbc.sql("select patron_id from class_member where class_id = :id").param("id", classId)
+                .query(Long.class).list());
+    }
+
+    void addClassMember(long classId, long patronId) {
+        jdbc.sql("insert into class_member (class_id, patron_id) values (:class, :patron)")
+                .param("class", classId).param("patron", patronId).update();
+    }
+
+    void removeClassMember(long classId, long patronId) {
+        jdbc.sql("delete from class_member where class_id = :class and patron_id = :patron")
+                .param("class", classId).param("patron", patronId).update();
     }
 
     /** The homerooms that came from a roster: id by sourcedId. */
@@ -216,6 +235,21 @@ class PatronStore {
         if (updated == 0) {
             jdbc.sql("insert into roster_org (source_id, school_id) values (:source, :school)")
                     .param("source", sourceId).param("school", schoolId).update();
+        }
+    }
+
+    Optional<String> csvMapping() {
+        return jdbc.sql("select mapping from roster_csv_mapping where id = 1").query(String.class).optional();
+    }
+
+    void saveCsvMapping(String mapping, String actor, OffsetDateTime now) {
+        int updated = jdbc.sql("update roster_csv_mapping set mapping = :mapping, updated_by = :actor,"
+                        + " updated_at = :now where id = 1")
+                .param("mapping", mapping).param("actor", actor).param("now", now).update();
+        if (updated == 0) {
+            jdbc.sql("insert into roster_csv_mapping (id, mapping, updated_by, updated_at) values (1, :mapping,"
+                            + " :actor, :now)").param("mapping", mapping).param("actor", actor).param("now", now)
+                    .update();
         }
     }
 
@@ -267,7 +301,8 @@ class PatronStore {
         jdbc.sql("""
                         insert into patron_guardian (student_id, guardian_id)
                         select * from (values (cast(:student as bigint), cast(:guardian as bigint))) v (s, g)
-                        where not exists (select 1 from patron_guardian l where l.student_id = v.s and l.guardian_id = v.g)""")
+                        where not exists (
+                            select 1 from patron_guardian l where l.student_id = v.s and l.guardian_id = v.g)""")
                 .param("student", studentId).param("guardian", guardianId).update();
     }
 
@@ -288,15 +323,18 @@ class PatronStore {
     List<HomeroomView> homerooms(Long schoolId) {
         String school = schoolId == null ? "" : " where h.school_id = :school";
         return jdbc.sql("""
-                        select h.id, h.school_id, h.name, t.given_name, t.preferred_name, t.family_name,
-                               (select count(*) from patron s where s.homeroom_id = h.id and s.patron_type = 'STUDENT'
-                                   and s.status = 'ACTIVE') as students
-                        from homeroom h left join patron t on t.id = h.teacher_id""" + school + " order by h.school_id, h.name")
+                        select h.id, h.school_id, h.name, h.kind, t.given_name, t.preferred_name, t.family_name,
+                               (select count(*) from patron s where (s.homeroom_id = h.id or s.id in (
+                                       select m.patron_id from class_member m where m.class_id = h.id))
+                                   and s.patron_type = 'STUDENT' and s.status = 'ACTIVE') as students
+                        from homeroom h left join patron t on t.id = h.teacher_id""" + school
+                        + " order by h.school_id, h.name")
                 .params(schoolParam(schoolId))
                 .query((row, n) -> new HomeroomView(row.getLong("id"), row.getLong("school_id"),
                         row.getString("name"), row.getString("family_name") == null ? null
                                 : Names.display(row.getString("given_name"), row.getString("preferred_name"),
-                                        row.getString("family_name")), row.getInt("students")))
+                                        row.getString("family_name")), row.getInt("students"),
+                        "CLASS".equals(row.getString("kind"))))
                 .list();
     }
 
@@ -304,7 +342,8 @@ class PatronStore {
     List<HomeroomMember> members(long homeroomId) {
         return jdbc.sql("""
                         select id, given_name, preferred_name, family_name, barcode, grade from patron
-                        where homeroom_id = :id and patron_type = 'STUDENT' and status = 'ACTIVE'
+                        where (homeroom_id = :id or id in (select patron_id from class_member where class_id = :id))
+                          and patron_type = 'STUDENT' and status = 'ACTIVE'
                         order by name_key, id""")
                 .param("id", homeroomId)
                 .query((row, n) -> new HomeroomMember(row.getLong("id"), Names.display(row.getString("given_name"),

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo district's patrons: in every school, one homeroom per grade with its teacher and ten students (names
- * from a fixed list, so every demo district is the same), and a guardian for every third student. Runs after the district and accounts (order 400).
+ * from a fixed list, so every demo district is the same), and a guardian for every third student. Runs after the
+ * district, accounts and catalogue (order 400).
  */
 @Component
 class PatronsDemoData implements DemoData {

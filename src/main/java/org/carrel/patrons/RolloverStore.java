@@ -38,12 +38,19 @@ class RolloverStore {
 
     /**
      * Moves these students, if they are still active students of {@code fromSchool} in {@code fromGrade}, to a
-     * school, grade and status, out of their homeroom; returns how many rows changed.
+     * school, grade and status, out of their homeroom and teachers' classes; returns how many rows changed.
      */
     int promote(List<Long> ids, long fromSchool, Grade fromGrade, long toSchool, Grade toGrade, PatronStatus status,
                 OffsetDateTime now) {
         int changed = 0;
         for (int from = 0; from < ids.size(); from += CHUNK) {
+            // Last year's teachers' classes end with it, as their homerooms do.
+            jdbc.sql("""
+                            delete from class_member where patron_id in (
+                                select id from patron where id in (:ids) and patron_type = 'STUDENT'
+                                  and status = 'ACTIVE' and school_id = :fromSchool and grade = :fromGrade)""")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .param("fromSchool", fromSchool).param("fromGrade", fromGrade.value()).update();
             changed += jdbc.sql("""
                             update patron set school_id = :toSchool, grade = :toGrade, status = :status,
                                    homeroom_id = null, updated_at = :now, version = version + 1

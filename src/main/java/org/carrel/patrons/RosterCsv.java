@@ -49,8 +49,11 @@ final class RosterCsv {
         }
     }
 
-    /** The lines of a file, or the problem that kept it from being read. */
-    record Table(String file, List<Line> lines, RosterProblem problem) {
+    /** The lines of a file and its header (column names as written), or the problem that kept it from being read. */
+    record Table(String file, List<Line> lines, RosterProblem problem, List<String> headers) {
+        Table(String file, List<Line> lines, RosterProblem problem) {
+            this(file, lines, problem, List.of());
+        }
     }
 
     private RosterCsv() {
@@ -68,6 +71,7 @@ final class RosterCsv {
             text = text.substring(1);
         }
         List<Line> lines = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
                 .get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -80,6 +84,7 @@ final class RosterCsv {
                     List<String> names = new ArrayList<>();
                     for (String name : record) {
                         names.add(name.strip().toLowerCase(Locale.ROOT));
+                        written.add(name.strip());
                     }
                     header = names;
                     List<String> missing = required.stream()
@@ -103,9 +108,10 @@ final class RosterCsv {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             long at = lines.isEmpty() ? 2 : lines.get(lines.size() - 1).number() + 1;
-            return new Table(file, lines, new RosterProblem(file, at, "not valid CSV from here on (an unclosed quote?)"));
+            return new Table(file, lines, new RosterProblem(file, at,
+                    "not valid CSV from here on (an unclosed quote?)"));
         }
-        return new Table(file, lines, null);
+        return new Table(file, lines, null, List.copyOf(written));
     }
 
 }

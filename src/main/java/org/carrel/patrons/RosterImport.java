@@ -39,14 +39,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * number. A student's first grade in {@code grades} (CEDS codes: PK, KG, 01 to 12) is the grade; a student without
  * one is imported without a grade. {@code agentSourcedIds} link guardians and students. Preferred names of 1.2 (also
  * spelt {@code preffered...}, as real packages do) are kept.</li>
- * <li>Classes of type homeroom become homerooms, and enrollments place students in them and name their teacher.</li>
+ * <li>Classes of type homeroom become homerooms, other classes teachers' classes; enrollments place students in
+ * them (a student has one homeroom and any number of classes) and name their teacher.</li>
  * <li>In a bulk file (the default), a patron from an earlier import who is missing now, at a school the package
- * covers, is deactivated, never deleted; {@code status=tobedeleted} deactivates too. Deactivating more than {@link #HOLD_SHARE} of the active patrons waits
- * for {@link Options#confirmDeactivations()}.</li>
+ * covers, is deactivated, never deleted; {@code status=tobedeleted} deactivates too. Deactivating more than
+ * {@link #HOLD_SHARE} of the active patrons waits for {@link Options#confirmDeactivations()}.</li>
  * </ul>
  *
- * Not imported yet, and said so in the report's notes: scheduled classes (teachers' classes) and academic sessions
- * as terms (their dates are checked, and a bad date is rejected).
+ * Academic sessions of type schoolYear become each covered school's school year (labelled by their years,
+ * {@code 2026-2027}), terms and semesters its terms; a session whose dates cannot be read, end before they start,
+ * overlap another school year or lie in no school year is rejected.
+ *
+ * <p>Not imported, and said so in the report's notes: grading periods.
  */
 @Service
 public class RosterImport {
@@ -62,7 +66,7 @@ public class RosterImport {
     private static final Set<String> STUDENT = Set.of("student");
     private static final Set<String> TEACHER = Set.of("teacher");
     private static final Set<String> STAFF = Set.of("administrator", "aide", "proctor", "districtadministrator",
-            "siteadministrator", "systemadministrator", "principal");
+            "siteadministrator", "systemadministrator", "principal", "staff");
     private static final Set<String> GUARDIAN = Set.of("guardian", "parent", "relative");
     private static final Set<String> NOT_SCHOOLS = Set.of("district", "state", "national");
 
@@ -102,13 +106,83 @@ public class RosterImport {
     }
 
     RosterReport run(RosterFiles files, Options options, String actor) {
-        Plan plan = new Planner(files, options).plan();
+        return run(new Planner(files, null, options).plan(), options, actor);
+    }
+
+    /** The column mapping saved for plain CSV imports, or {@link CsvMapping#NONE}. */
+    public CsvMapping savedMapping() {
+        return store.csvMapping().map(CsvMapping::parse).orElse(CsvMapping.NONE);
+    }
+
+    public void saveMapping(CsvMapping mapping, String actor) {
+        transactions.executeWithoutResult(status -> {
+            store.saveCsvMapping(mapping.text(), actor, OffsetDateTime.now(clock));
+            audit.record(actor, "patrons.roster.mappingSaved", "roster", null, mapping.text().replace('\n', ';'));
+        });
+    }
+
+    /** The column headers of a plain CSV file (for choosing the mapping), or empty when it cannot be read. */
+    public List<String> headers(Path file) throws UnreadablePackage {
+        RosterCsv.Table table = RosterCsv.read(file.getFileName().toString(), bytes(file), Set.of());
+        if (table.problem() != null && table.lines().isEmpty()) {
+            throw new UnreadablePackage(table.problem().reason());
+        }
+        return table.headers();
+    }
+
+    /**
+     * Imports a plain CSV roster (one line per person) with {@code mapping}: each line is read as a OneRoster user
+     * (role from the ROLE column, else student), its school value as an org (a school code or name) and its homeroom
+     * as a homeroom class, then planned and applied as a package is. Problems name the file's own columns and lines.
+     */
+    public RosterReport runCsv(Path file, CsvMapping mapping, Options options, String actor) throws UnreadablePackage {
+        String name = file.getFileName().toString();
+        Set<String> required = new HashSet<>(mapping.columns().values());
+        RosterCsv.Table table = RosterCsv.read(name, bytes(file), required);
+        Plan plan;
+        if (!mapping.missing().isEmpty()) {
+            plan = new Plan();
+            plan.problems.add(new RosterProblem(name, 0, "bad mapping: no column chosen for "
+                    + mapping.missing().stream().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .toList()));
+        } else if (table.problem() != null && table.lines().isEmpty()) {
+            plan = new Plan();
+            plan.problems.add(table.problem());
+        } else {
+            List<RosterProblem> problems = new ArrayList<>();
+            Map<String, RosterCsv.Table> virtual = CsvRoster.tables(table, mapping, problems);
+            plan = new Planner(null, virtual, options).plan();
+            plan.problems.addAll(0, problems);
+        }
+        return run(plan, options, actor);
+    }
+
+    private static byte[] bytes(Path file) throws UnreadablePackage {
+        try {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new UnreadablePackage("no CSV file at " + file);
+            }
+            if (java.nio.file.Files.size(file) > RosterFiles.MAX_BYTES) {
+                throw new UnreadablePackage(file.getFileName() + " is larger than "
+                        + RosterFiles.MAX_BYTES / (1024 * 1024) + " MB");
+            }
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new UnreadablePackage("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private RosterReport run(Plan plan, Options options, String actor) {
         boolean held = plan.deactivate.size() > HOLD_SHARE * Math.max(1, store.countActive())
                 && !options.confirmDeactivations() && !plan.deactivate.isEmpty();
         if (held) {
             plan.notes.add(0, "Held: this import would deactivate " + plan.deactivate.size() + " of "
                     + store.countActive() + " active patrons (more than " + (int) (HOLD_SHARE * 100)
                     + "%). Check the package, then confirm the deactivations to apply it.");
+        }
+        if (!plan.years.isEmpty() || !plan.terms.isEmpty()) {
+            plan.notes.add("Calendars: " + plan.years.size() + " school years and " + plan.terms.size()
+                    + " terms to set on the schools of the package.");
         }
         boolean apply = !options.dryRun() && !held;
         if (apply) {
@@ -117,8 +191,11 @@ public class RosterImport {
         List<RosterReport.Change> changes = new ArrayList<>();
         plan.add.forEach(w -> changes.add(new RosterReport.Change("ADD", Names.display(w.givenName(),
                 w.preferredName(), w.familyName()), w.type(), w.sourceId())));
-        plan.update.forEach(u -> changes.add(new RosterReport.Change("UPDATE", Names.display(u.getValue().givenName(),
-                u.getValue().preferredName(), u.getValue().familyName()), u.getValue().type(), u.getValue().sourceId())));
+        plan.update.forEach(u -> {
+            Wanted w = u.getValue();
+            changes.add(new RosterReport.Change("UPDATE", Names.display(w.givenName(), w.preferredName(),
+                    w.familyName()), w.type(), w.sourceId()));
+        });
         plan.deactivate.forEach(row -> changes.add(new RosterReport.Change("DEACTIVATE", Names.display(row.givenName(),
                 row.preferredName(), row.familyName()), row.type(), row.sourceId())));
         return new RosterReport(plan.add.size(), plan.update.size(), plan.deactivate.size(), plan.unchanged,
@@ -133,7 +210,22 @@ public class RosterImport {
                           String homeroomSource, List<String> agents) {
     }
 
-    private record Homeroom(String sourceId, String title, long schoolId) {
+    /** A homeroom class, or a scheduled class ({@code teachersClass}) kept with its students. */
+    private record Homeroom(String sourceId, String title, long schoolId, boolean teachersClass) {
+    }
+
+    /** An academic session with readable dates. */
+    private record Session(RosterCsv.Line line, String type, String title, LocalDate start, LocalDate end) {
+        String label() {
+            return start.getYear() + "-" + end.getYear();
+        }
+    }
+
+    /** A school year to create, or to move to the package's dates ({@code version} of the existing one). */
+    private record YearPlan(long schoolId, String label, LocalDate first, LocalDate last, Long version) {
+    }
+
+    private record TermPlan(long schoolId, String name, LocalDate start, LocalDate end) {
     }
 
     private static final class Plan {
@@ -145,9 +237,13 @@ public class RosterImport {
         final Map<String, String> schoolsToCreate = new LinkedHashMap<>();
         final Map<String, Homeroom> homerooms = new LinkedHashMap<>();
         final Map<String, String> homeroomTeachers = new HashMap<>();
+        /** The students of each teacher's class, by sourcedIds. */
+        final Map<String, Set<String>> classMembers = new HashMap<>();
         final List<RosterProblem> problems = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final Set<String> deletedUsers = new HashSet<>();
+        final List<YearPlan> years = new ArrayList<>();
+        final List<TermPlan> terms = new ArrayList<>();
         int unchanged;
     }
 
@@ -162,8 +258,12 @@ public class RosterImport {
         /** Orgs to create a school for (with --create-schools), by sourcedId: a temporary negative id. */
         private long nextNewSchool = -1;
 
-        Planner(RosterFiles files, Options options) {
+        /** Tables made from a plain CSV roster, by lower-case file name; null for a package. */
+        private final Map<String, RosterCsv.Table> virtual;
+
+        Planner(RosterFiles files, Map<String, RosterCsv.Table> virtual, Options options) {
             this.files = files;
+            this.virtual = virtual;
             this.options = options;
         }
 
@@ -209,6 +309,9 @@ public class RosterImport {
         }
 
         private Optional<RosterCsv.Table> table(String name, Set<String> required, boolean mandatory) {
+            if (virtual != null) {
+                return Optional.ofNullable(virtual.get(name.toLowerCase(Locale.ROOT)));
+            }
             Optional<Map.Entry<String, byte[]>> file = files.file(name);
             if (file.isEmpty()) {
                 if (mandatory) {
@@ -312,15 +415,11 @@ public class RosterImport {
         private void classes() {
             table("classes.csv", Set.of("sourcedId", "title", "classType", "schoolSourcedId"), false)
                     .ifPresent(table -> {
-                        int scheduled = 0;
                         for (RosterCsv.Line line : table.lines()) {
                             if (isDeleted(line)) {
                                 continue;
                             }
-                            if (!line.get("classType").equalsIgnoreCase("homeroom")) {
-                                scheduled++;
-                                continue;
-                            }
+                            boolean scheduled = !line.get("classType").equalsIgnoreCase("homeroom");
                             Long school = classSchool(line.get("schoolSourcedId"));
                             if (line.get("sourcedId").isEmpty() || line.get("title").isEmpty()) {
                                 plan.problems.add(line.problem("missing required field: "
@@ -329,20 +428,19 @@ public class RosterImport {
                                 plan.problems.add(line.problem("unknown school: '" + line.get("schoolSourcedId")
                                         + "' is not a school of the package"));
                             } else if (plan.homerooms.putIfAbsent(line.get("sourcedId"),
-                                    new Homeroom(line.get("sourcedId"), cut(line.get("title"), 80), school)) != null) {
+                                    new Homeroom(line.get("sourcedId"), cut(line.get("title"), 80), school, scheduled))
+                                    != null) {
                                 plan.problems.add(line.problem("duplicate id: '" + line.get("sourcedId") + "'"));
+                            } else if (scheduled) {
+                                plan.classMembers.put(line.get("sourcedId"), new HashSet<>());
                             }
-                        }
-                        if (scheduled > 0) {
-                            plan.notes.add(scheduled + " scheduled classes were read but not imported: teachers'"
-                                    + " classes are not kept yet; homeroom classes are.");
                         }
                     });
         }
 
         private void sessions() {
+            List<Session> sessions = new ArrayList<>();
             table("academicSessions.csv", Set.of("sourcedId", "startDate", "endDate"), false).ifPresent(table -> {
-                int good = 0;
                 for (RosterCsv.Line line : table.lines()) {
                     if (isDeleted(line)) {
                         continue;
@@ -354,15 +452,73 @@ public class RosterImport {
                             plan.problems.add(line.problem("bad date: endDate " + end + " is before startDate "
                                     + start));
                         } else {
-                            good++;
+                            sessions.add(new Session(line, line.get("type").toLowerCase(Locale.ROOT),
+                                    cut(line.first("title", "sourcedId"), 100), start, end));
                         }
                     }
                 }
-                if (good > 0) {
-                    plan.notes.add(good + " academic sessions were read; they do not become terms yet (set terms"
-                            + " on each school's calendar page).");
-                }
             });
+            Set<Long> schools = new java.util.TreeSet<>(plan.orgSchools.values());
+            if (fallbackSchool != null) {
+                schools.add(fallbackSchool);
+            }
+            Set<RosterProblem> problems = new java.util.LinkedHashSet<>();
+            for (long school : schools) {
+                calendar(school, sessions, problems);
+            }
+            plan.problems.addAll(problems);
+            long others = sessions.stream().filter(s -> !s.type().equals("schoolyear") && !isTerm(s)).count();
+            if (others > 0) {
+                plan.notes.add(others + " academic sessions that are neither school years nor terms or semesters"
+                        + " (grading periods, say) were read but not imported.");
+            }
+        }
+
+        private boolean isTerm(Session session) {
+            return session.type().equals("term") || session.type().equals("semester");
+        }
+
+        /** The school years and terms the package sets on one school, or the problems that stop them. */
+        private void calendar(long school, List<Session> sessions, Set<RosterProblem> problems) {
+            Map<org.carrel.district.CalendarView.SchoolYear, List<org.carrel.district.CalendarView.Term>> existing =
+                    school < 0 ? Map.of() : district.schoolYears(school);
+            List<Session> years = new ArrayList<>();
+            for (Session year : sessions.stream().filter(s -> s.type().equals("schoolyear")).toList()) {
+                var same = existing.keySet().stream().filter(y -> y.label().equals(year.label())).findFirst();
+                Optional<String> overlap = existing.keySet().stream().filter(y -> !y.label().equals(year.label())
+                        && !y.lastDay().isBefore(year.start()) && !y.firstDay().isAfter(year.end()))
+                        .map(org.carrel.district.CalendarView.SchoolYear::label).findFirst()
+                        .or(() -> years.stream().filter(y -> !y.label().equals(year.label())
+                                && !y.end().isBefore(year.start()) && !y.start().isAfter(year.end()))
+                                .map(Session::label).findFirst());
+                if (overlap.isPresent()) {
+                    problems.add(year.line().problem("bad date: the school year " + year.start() + " to "
+                            + year.end() + " overlaps the year " + overlap.get() + " of a school"));
+                    continue;
+                }
+                years.add(year);
+                if (same.isEmpty() || !same.get().firstDay().equals(year.start())
+                        || !same.get().lastDay().equals(year.end())) {
+                    plan.years.add(new YearPlan(school, year.label(), year.start(), year.end(),
+                            same.map(org.carrel.district.CalendarView.SchoolYear::version).orElse(null)));
+                }
+            }
+            for (Session term : sessions.stream().filter(this::isTerm).toList()) {
+                boolean inPackageYear = years.stream()
+                        .anyMatch(y -> !term.start().isBefore(y.start()) && !term.end().isAfter(y.end()));
+                var inYear = existing.entrySet().stream().filter(y -> !term.start().isBefore(y.getKey().firstDay())
+                        && !term.end().isAfter(y.getKey().lastDay())).findFirst();
+                if (!inPackageYear && inYear.isEmpty()) {
+                    problems.add(term.line().problem("bad date: the " + term.type() + " '" + term.title() + "' ("
+                            + term.start() + " to " + term.end() + ") lies in no school year of its schools"));
+                    continue;
+                }
+                boolean known = inYear.isPresent() && inYear.get().getValue().stream().anyMatch(t -> t.name()
+                        .equals(term.title()) && t.startsOn().equals(term.start()) && t.endsOn().equals(term.end()));
+                if (!known) {
+                    plan.terms.add(new TermPlan(school, term.title(), term.start(), term.end()));
+                }
+            }
         }
 
         private LocalDate date(RosterCsv.Line line, String column) {
@@ -427,7 +583,8 @@ public class RosterImport {
                 orgs.add(role12[1]);
             }
             orgs.addAll(split(line.first("primaryOrgSourcedId", "primaryOrgSource")));
-            Long school = orgs.stream().map(this::orgSchool).filter(Objects::nonNull).findFirst().orElse(fallbackSchool);
+            Long school = orgs.stream().map(this::orgSchool).filter(Objects::nonNull).findFirst()
+                    .orElse(fallbackSchool);
             if (school == null) {
                 plan.problems.add(line.problem("unknown school: no school for the org '"
                         + (orgs.isEmpty() ? "" : orgs.get(0)) + "'"));
@@ -480,7 +637,9 @@ public class RosterImport {
                         continue;
                     }
                     Wanted w = wanted.get(user);
-                    if (w.type() == PatronType.STUDENT && w.homeroomSource() == null) {
+                    if (w.type() == PatronType.STUDENT && plan.classMembers.containsKey(classId)) {
+                        plan.classMembers.get(classId).add(w.sourceId());
+                    } else if (w.type() == PatronType.STUDENT && w.homeroomSource() == null) {
                         wanted.set(user, new Wanted(w.line(), w.sourceId(), w.type(), w.givenName(), w.familyName(),
                                 w.preferredName(), w.schoolId(), w.studentNumber(), w.grade(), w.email(), classId,
                                 w.agents()));
@@ -566,7 +725,8 @@ public class RosterImport {
                 long school = created.getOrDefault(room.schoolId(), room.schoolId());
                 String name = store.homeroomId(school, room.title()).isPresent()
                         ? cut(room.title(), 60) + " (" + cut(room.sourceId(), 30) + ")" : room.title();
-                homerooms.put(room.sourceId(), store.insertHomeroom(school, name, room.sourceId()));
+                homerooms.put(room.sourceId(), store.insertHomeroom(school, name, room.sourceId(),
+                        room.teachersClass()));
             }
         }
         Map<String, Long> patronIds = new HashMap<>();
@@ -606,9 +766,33 @@ public class RosterImport {
                 store.setHomeroomTeacher(homerooms.get(teacher.getKey()), row.id());
             }
         }
+        for (Map.Entry<String, Set<String>> members : plan.classMembers.entrySet()) {
+            long classId = homerooms.get(members.getKey());
+            Set<Long> wanted = new HashSet<>();
+            members.getValue().stream().map(all::get).filter(Objects::nonNull).forEach(row -> wanted.add(row.id()));
+            Set<Long> present = store.classMembers(classId);
+            wanted.stream().filter(id -> !present.contains(id)).forEach(id -> store.addClassMember(classId, id));
+            present.stream().filter(id -> !wanted.contains(id)).forEach(id -> store.removeClassMember(classId, id));
+        }
+        for (YearPlan year : plan.years) {
+            long school = created.getOrDefault(year.schoolId(), year.schoolId());
+            require(district.setSchoolYear(school, new org.carrel.district.SchoolYearForm(year.label(),
+                    year.first().toString(), year.last().toString(), year.version()), actor), "school year");
+        }
+        for (TermPlan term : plan.terms) {
+            long school = created.getOrDefault(term.schoolId(), term.schoolId());
+            require(district.addTerm(school, new org.carrel.district.TermForm(term.name(), term.start().toString(),
+                    term.end().toString()), actor), "term");
+        }
         audit.record(actor, "patrons.roster.imported", "roster", null, "added " + plan.add.size() + ", updated "
                 + plan.update.size() + ", deactivated " + plan.deactivate.size() + ", rejected "
                 + plan.problems.size());
+    }
+
+    private static void require(org.carrel.district.DistrictResult result, String what) {
+        if (!result.saved()) {
+            throw new IllegalStateException("the " + what + " of the roster was refused: " + result.errors().byField());
+        }
     }
 
     private long createSchool(String identifier, String name, String actor) {

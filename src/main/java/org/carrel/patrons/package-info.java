@@ -9,6 +9,9 @@
  * previewed, then applied once per school year (table {@code patron_rollover}); it cannot check loans and charges
  * until {@code circulation} exists.
  *
+ * <p>{@link org.carrel.patrons.RosterImport} imports OneRoster 1.1/1.2 packages and plain CSV rosters (command
+ * {@code import-roster}, page {@code /staff/patrons/roster}): a preview first, then one transaction.
+ *
  * <p>{@link org.carrel.patrons.Patrons#merge} merges a duplicate into the patron kept and publishes
  * {@link org.carrel.patrons.PatronsMerged} in its transaction, before the duplicate is deleted: circulation must
  * move its loans, holds and charges there. {@link org.carrel.patrons.PatronRecords} exports everything Carrel holds
@@ -16,8 +19,8 @@
  * erases a patron's personal data (column {@code erased_at}), publishing {@link org.carrel.patrons.PatronErased};
  * the append-only audit log is not rewritten. A patron who signs in links to an {@code accounts} account.
  *
- * <p>Calls {@code district} (schools), {@code accounts} (audit, permissions, accounts by user name) and
- * {@code shared}.
+ * <p>Calls {@code district} (schools, school years and terms), {@code accounts} (audit, permissions, accounts
+ * by user name) and {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Patrons")
 package org.carrel.patrons;

@@ -249,7 +249,8 @@ class PatronsTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("no school 'NOPE'")));
         mvc.perform(get("/api/v1/patrons").param("q", "ana").param("limit", "0").with(Users.as(Role.VOLUNTEER)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(Matchers.startsWith("limit:")));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith("limit:")));
         mvc.perform(get("/api/v1/patrons").param("q", "ana")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/patrons/999999999").with(Users.as(Role.LIBRARIAN)))
                 .andExpect(status().isNotFound());

@@ -33,6 +33,9 @@ class RolloverStoreTest {
         long gone = insert(patrons, PatronType.STUDENT, "C1", 5, room);
         patrons.setStatus(gone, PatronStatus.INACTIVE, NOW);
         long teacher = insert(patrons, PatronType.TEACHER, "T1", 0, room);
+        long math = patrons.insertHomeroom(1, "Math 5", "cls-math", true);
+        patrons.addClassMember(math, a);
+        patrons.addClassMember(math, gone);
 
         assertThat(store.activeStudents()).extracting(RolloverPlan.Student::id).containsExactly(a, b);
 
@@ -46,6 +49,8 @@ class RolloverStoreTest {
         assertThat(row.homeroomId()).isNull();
         assertThat(row.version()).isEqualTo(1);
         assertThat(patrons.byId(gone).orElseThrow().homeroomId()).isEqualTo(room);
+        assertThat(patrons.classMembers(math)).as("out of last year's class, unless not promoted")
+                .containsExactly(gone);
         assertThat(patrons.byId(teacher).orElseThrow().homeroomId()).isEqualTo(room);
         assertThat(store.promote(List.of(a), 1, Grade.of(5), 2, Grade.of(6), PatronStatus.ACTIVE, NOW))
                 .as("no longer in school 1, grade 5").isZero();

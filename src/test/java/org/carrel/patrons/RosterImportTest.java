@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -112,7 +113,9 @@ class RosterImportTest {
                 + "e3,active,," + f.id("math") + "," + f.id("school") + "," + f.id("s2") + ",student,,,\n");
         write(folder, "academicSessions.csv", "sourcedId,status,dateLastModified,title,type,startDate,endDate,"
                 + "parentSourcedId,schoolYear\n" + f.id("y") + ",active,,2026-2027,schoolYear,2026-08-17,"
-                + "2027-06-04,,2027\n");
+                + "2027-06-04,,2027\n" + f.id("fall") + ",active,,Fall,term,2026-08-17,2026-12-18," + f.id("y")
+                + ",2027\n" + f.id("q1") + ",active,,Q1,gradingPeriod,2026-08-17,2026-10-16," + f.id("fall")
+                + ",2027\n");
         return folder;
     }
 
@@ -126,8 +129,9 @@ class RosterImportTest {
         assertThat(List.of(preview.added(), preview.updated(), preview.deactivated())).containsExactly(6, 0, 0);
         assertThat(preview.applied()).isFalse();
         assertThat(patrons.find(f.id("N1"), null, 5)).as("a preview writes nothing").isEmpty();
-        assertThat(preview.notes()).anyMatch(n -> n.startsWith("1 scheduled classes"))
-                .anyMatch(n -> n.startsWith("1 academic sessions"));
+        assertThat(preview.notes())
+                .anyMatch(n -> n.startsWith("1 academic sessions that are neither school years nor terms"))
+                .contains("Calendars: 1 school years and 1 terms to set on the schools of the package.");
 
         RosterReport applied = imports.run(roster, apply(), "test");
         assertThat(applied.json()).isEqualTo("{\"added\":6,\"updated\":0,\"deactivated\":0,\"rejected\":0}");
@@ -153,12 +157,29 @@ class RosterImportTest {
                 .findFirst().orElseThrow();
         assertThat(room.teacherName()).isEqualTo("Lee Park");
         assertThat(room.students()).isEqualTo(1);
+        assertThat(room.teachersClass()).isFalse();
+        HomeroomView math = patrons.homerooms(f.schoolId()).stream().filter(h -> h.name().equals("Math 3"))
+                .findFirst().orElseThrow();
+        assertThat(math.teachersClass()).isTrue();
+        assertThat(patrons.members(math.id())).extracting(HomeroomMember::name).containsExactly("Kai Nguyễn");
+        assertThat(kai.homeroom()).as("a class is not a homeroom").isNull();
+        var years = district.schoolYears(f.schoolId());
+        assertThat(years.keySet()).singleElement().satisfies(year -> {
+            assertThat(year.label()).isEqualTo("2026-2027");
+            assertThat(year.lastDay()).hasToString("2027-06-04");
+        });
+        assertThat(years.values().iterator().next()).singleElement().satisfies(term -> {
+            assertThat(term.name()).isEqualTo("Fall");
+            assertThat(term.endsOn()).hasToString("2026-12-18");
+        });
 
         RosterReport again = imports.run(roster, apply(), "test");
         assertThat(again.json()).isEqualTo("{\"added\":0,\"updated\":0,\"deactivated\":0,\"rejected\":0}");
         assertThat(again.unchanged()).isEqualTo(6);
+        assertThat(again.notes()).noneMatch(n -> n.startsWith("Calendars"));
+        assertThat(district.schoolYears(f.schoolId()).values().iterator().next()).hasSize(1);
         assertThat(view(f.id("N1")).version()).as("untouched").isEqualTo(sofia.version());
-        assertThat(patrons.homerooms(f.schoolId())).hasSize(1);
+        assertThat(patrons.homerooms(f.schoolId())).hasSize(2);
     }
 
     @Test
@@ -224,7 +245,9 @@ class RosterImportTest {
         write(roster, "classes.csv", "sourcedId,title,schoolSourcedId\n" + f.id("hr") + ",Room 12,"
                 + f.id("school") + "\n");
         write(roster, "academicSessions.csv", "sourcedId,title,type,startDate,endDate\n"
-                + "y1,Year,schoolYear,2026-13-45,2027-06-04\ny2,Year,schoolYear,2027-08-17,2027-06-04\n");
+                + "y1,Year,schoolYear,2026-13-45,2027-06-04\ny2,Year,schoolYear,2027-08-17,2027-06-04\n"
+                + "y3,Year,schoolYear,2026-08-17,2027-06-04\ny4,Odd year,schoolYear,2027-01-04,2027-12-17\n"
+                + "t1,Summer,term,2027-07-01,2027-07-30\n");
 
         RosterReport report = imports.run(roster, apply(), "test");
 
@@ -232,6 +255,10 @@ class RosterImportTest {
                 "classes.csv:1: bad header: no column classType",
                 "academicSessions.csv:2: bad date: startDate '2026-13-45' is not a date like 2026-08-17",
                 "academicSessions.csv:3: bad date: endDate 2027-06-04 is before startDate 2027-08-17",
+                "academicSessions.csv:5: bad date: the school year 2027-01-04 to 2027-12-17 overlaps the year"
+                        + " 2026-2027 of a school",
+                "academicSessions.csv:6: bad date: the term 'Summer' (2027-07-01 to 2027-07-30) lies in no school"
+                        + " year of its schools",
                 "users.csv:8: duplicate id: '" + f.id("s1") + "' is on line 2 too",
                 "users.csv:9: missing required field: familyName",
                 "users.csv:10: unknown school: no school for the org 'nowhere'",
@@ -319,10 +346,12 @@ class RosterImportTest {
     @Test
     void refusesWhatIsNotARosterPackage() throws Exception {
         Path empty = Files.createDirectories(temp.resolve("empty"));
-        assertThatThrownBy(() -> imports.run(empty, preview(), "test")).isInstanceOf(RosterImport.UnreadablePackage.class)
+        assertThatThrownBy(() -> imports.run(empty, preview(), "test"))
+                .isInstanceOf(RosterImport.UnreadablePackage.class)
                 .hasMessageContaining("no CSV file");
         Path notZip = Files.writeString(temp.resolve("roster.zip"), "not a zip");
-        assertThatThrownBy(() -> imports.run(notZip, preview(), "test")).isInstanceOf(RosterImport.UnreadablePackage.class);
+        assertThatThrownBy(() -> imports.run(notZip, preview(), "test"))
+                .isInstanceOf(RosterImport.UnreadablePackage.class);
         Path many = temp.resolve("many.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(many))) {
             for (int i = 0; i <= RosterFiles.MAX_FILES; i++) {
@@ -400,6 +429,94 @@ class RosterImportTest {
                         "not a zip".getBytes(StandardCharsets.UTF_8))).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("cannot be read as a OneRoster package")));
+    }
+
+    @Test
+    void aPlainCsvIsReadWithTheSavedColumnMapping() throws Exception {
+        Fixture f = fixture();
+        Path csv = temp.resolve("students.csv");
+        write(temp, "students.csv", "\uFEFFStudent ID,First Name,Last Name,Grade Level,School,Homeroom,Parent Email\r\n"
+                + f.id("C1") + ",Amara,\"Okafor, Jr.\",2," + f.code() + ",Room 4,amara.family@example.org\r\n"
+                + f.id("C2") + ",,Lee,3," + f.code() + ",Room 4,\r\n"
+                + f.id("C3") + ",Bo,Lee,3,Roster School " + f.code().substring(2) + ",Room 5,\r\n");
+        List<String> headers = imports.headers(csv);
+        CsvMapping guessed = CsvMapping.guess(headers);
+        assertThat(guessed.columns()).containsEntry(CsvMapping.Field.ID, "Student ID")
+                .containsEntry(CsvMapping.Field.GIVEN_NAME, "First Name")
+                .containsEntry(CsvMapping.Field.FAMILY_NAME, "Last Name")
+                .containsEntry(CsvMapping.Field.GRADE, "Grade Level").containsEntry(CsvMapping.Field.SCHOOL, "School")
+                .containsEntry(CsvMapping.Field.HOMEROOM, "Homeroom")
+                .containsEntry(CsvMapping.Field.EMAIL, "Parent Email");
+
+        RosterReport report = imports.runCsv(csv, guessed, apply(), "test");
+
+        assertThat(report.rejected()).extracting(RosterProblem::toString)
+                .containsExactly("students.csv:3: missing required field: First Name");
+        assertThat(report.added()).isEqualTo(2);
+        PatronView amara = view(f.id("C1"));
+        assertThat(amara.familyName()).isEqualTo("Okafor, Jr.");
+        assertThat(amara.homeroom().name()).isEqualTo("Room 4");
+        assertThat(amara.schoolId()).isEqualTo(f.schoolId());
+        assertThat(view(f.id("C3")).schoolId()).as("the school by its name").isEqualTo(f.schoolId());
+        assertThat(imports.runCsv(csv, guessed, apply(), "test").json())
+                .isEqualTo("{\"added\":0,\"updated\":0,\"deactivated\":0,\"rejected\":1}");
+        assertThat(imports.runCsv(csv, new CsvMapping(Map.of(CsvMapping.Field.ID, "Student ID")), preview(), "test")
+                .rejected()).extracting(RosterProblem::reason).containsExactly("bad mapping: no column chosen for"
+                        + " [given name, family name]");
+        assertThat(imports.runCsv(csv, new CsvMapping(Map.of(CsvMapping.Field.ID, "Student ID",
+                CsvMapping.Field.GIVEN_NAME, "First", CsvMapping.Field.FAMILY_NAME, "Last Name")), preview(), "test")
+                .rejected()).extracting(RosterProblem::toString)
+                .containsExactly("students.csv:1: bad header: no column First");
+    }
+
+    @Test
+    void theCommandSavesAMappingGivenWithMapAndUsesItNextTime() throws Exception {
+        Fixture f = fixture();
+        write(temp, "kids.csv", "ID;First;Last;Gr\n".replace(';', ',') + f.id("K1") + ",Ada,Byron,4\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String file = temp.resolve("kids.csv").toString();
+
+        assertThat(command.run(List.of(file, "--school", f.code(), "--map", "id=ID", "--map", "given-name=First",
+                "--map", "family-name=Last", "--map", "grade=Gr", "--json"), print(out), print(err))).isEqualTo(0);
+        assertThat(imports.savedMapping().column(CsvMapping.Field.GRADE)).isEqualTo("Gr");
+        assertThat(view(f.id("K1")).grade().label()).isEqualTo("4");
+        out.reset();
+        assertThat(command.run(List.of(file, "--school", f.code(), "--json"), print(out), print(err))).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("{\"added\":0,\"updated\":0,\"deactivated\":0,\"rejected\":0}");
+        assertThat(command.run(List.of(file, "--map", "shoe-size=Gr"), print(out), print(err))).isEqualTo(2);
+    }
+
+    @Test
+    void aCsvUploadAsksForTheColumnsThenPreviewsAndApplies() throws Exception {
+        Fixture f = fixture();
+        String csv = "Student ID,First Name,Surname,Grade,Building\n" + f.id("W1") + ",Wen,Li,1," + f.code() + "\n";
+        MockMultipartFile upload = new MockMultipartFile("file", "export.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+
+        String mappingPage = mvc.perform(multipart("/staff/patrons/roster").file(upload).with(csrf())
+                        .with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(mappingPage).contains("<option value=\"Surname\" selected>Surname</option>");
+        Matcher action = Pattern.compile("/staff/patrons/roster/([0-9a-f-]{36})/mapping").matcher(mappingPage);
+        assertThat(action.find()).isTrue();
+
+        mvc.perform(post(action.group()).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN))
+                        .param("column.ID", "Student ID").param("column.GIVEN_NAME", "")
+                        .param("column.FAMILY_NAME", "Surname"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Choose the column that holds this value.")));
+        String preview = mvc.perform(post(action.group()).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN))
+                        .param("column.ID", "Student ID").param("column.GIVEN_NAME", "First Name")
+                        .param("column.FAMILY_NAME", "Surname").param("column.GRADE", "Grade")
+                        .param("column.SCHOOL", "Building"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("Wen Li");
+        assertThat(imports.savedMapping().column(CsvMapping.Field.SCHOOL)).isEqualTo("Building");
+        mvc.perform(post(action.group().replace("/mapping", "/apply")).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("The roster was imported.")));
+        assertThat(view(f.id("W1")).grade().label()).isEqualTo("1");
     }
 
     private PatronView view(String studentNumber) {

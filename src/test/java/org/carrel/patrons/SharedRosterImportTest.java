@@ -21,9 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The real OneRoster packages of {@code CARREL_SHARED_DATA/oneroster} (the Moodle plugin's fixtures: 1.1 full and
- * minimal sets, two 1.2 sets), each as a folder and as a zip: every user line becomes a patron, nothing is rejected
- * once a school is named for their department (whose parent school is not in the packages), and a second run changes
- * nothing. CI sets the variable; elsewhere the test is skipped with that reason.
+ * minimal sets, two 1.2 sets), each as a folder and as a zip: every user line becomes a patron once a school is named
+ * for their department (whose parent school is not in the packages), the only lines refused are terms that lie
+ * outside every school year (the packages' own defect), and a second run changes nothing. CI sets the variable;
+ * elsewhere the test is skipped with that reason.
  */
 @CarrelTest
 class SharedRosterImportTest {
@@ -60,8 +61,15 @@ class SharedRosterImportTest {
         for (Path roster : packages) {
             Set<String> users = users(roster);
             RosterReport first = imports.run(roster, options, "test");
-            assertThat(first.rejected()).as(roster.getFileName().toString()).isEmpty();
-            assertThat(first.added() + first.updated() + first.unchanged()).as(roster + " users").isEqualTo(users.size());
+            // The packages' terms start before their school year (or have none): those lines, and only those, are
+            // refused; every user is imported.
+            assertThat(first.rejected()).as(roster.getFileName().toString()).allSatisfy(problem -> {
+                assertThat(problem.file()).isEqualTo("academicSessions.csv");
+                assertThat(problem.reason()).startsWith("bad date: the ").endsWith("lies in no school year of its"
+                        + " schools");
+            });
+            assertThat(first.added() + first.updated() + first.unchanged()).as(roster + " users")
+                    .isEqualTo(users.size());
             assertThat(store.rostered().keySet()).as(roster.toString()).containsAll(users);
             RosterReport again = imports.run(roster, options, "test");
             assertThat(List.of(again.added(), again.updated(), again.deactivated())).as(roster.toString())

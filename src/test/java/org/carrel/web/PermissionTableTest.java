@@ -133,6 +133,7 @@ class PermissionTableTest {
             GET    /staff/patrons/roster               DISTRICT_ADMIN
             POST   /staff/patrons/roster               DISTRICT_ADMIN
             POST   /staff/patrons/roster/{upload}/apply           DISTRICT_ADMIN
+            POST   /staff/patrons/roster/{upload}/mapping         DISTRICT_ADMIN
             GET    /staff/homerooms/{id}               %2$s
             # Patrons: library cards (PATRON_EDIT) and the year-end rollover (ROSTER_MANAGE)
             POST   /staff/homerooms/{id}/cards         %4$s

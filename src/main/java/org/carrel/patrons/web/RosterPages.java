@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.carrel.accounts.Permission;
 import org.carrel.accounts.SignedInUser;
 import org.carrel.district.District;
 import org.carrel.district.SchoolView;
+import org.carrel.patrons.CsvMapping;
 import org.carrel.patrons.RosterImport;
 import org.carrel.patrons.RosterReport;
 import org.carrel.shared.FormErrors;
@@ -31,7 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The roster import for ROSTER_MANAGE: upload a OneRoster zip, see the preview (what would be added, updated and
+ * The roster import for ROSTER_MANAGE: upload a OneRoster zip (or a plain CSV file, whose columns are then matched
+ * to patron values and the choice saved for the district), see the preview (what would be added, updated and
  * deactivated, every rejected line), then apply it. The upload is kept in the data folder between the two steps,
  * under a random name, and removed once applied.
  */
@@ -71,9 +74,59 @@ class RosterPages {
             return form(FormErrors.of("school", "patrons.school.unknown"), HttpStatus.UNPROCESSABLE_CONTENT);
         }
         String upload = UUID.randomUUID().toString();
-        Path saved = save(file, upload);
+        boolean csv = file.getOriginalFilename() != null
+                && file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        Path saved = save(file, upload, csv ? ".csv" : ".zip");
+        if (csv) {
+            List<String> headers;
+            try {
+                headers = imports.headers(saved);
+            } catch (RosterImport.UnreadablePackage e) {
+                deleteQuietly(saved);
+                return form(FormErrors.of("file", "patrons.roster.file.unreadable"), HttpStatus.UNPROCESSABLE_CONTENT)
+                        .addObject("unreadable", e.getMessage());
+            }
+            CsvMapping remembered = imports.savedMapping();
+            CsvMapping proposed = remembered.columns().values().stream().allMatch(headers::contains)
+                    && remembered.missing().isEmpty() ? remembered : CsvMapping.guess(headers);
+            return mapping(upload, headers, proposed, fallback.orElse(""), createSchools, FormErrors.NONE,
+                    HttpStatus.OK);
+        }
         return run(upload, saved, new RosterImport.Options(fallback.orElse(null), createSchools, false, true),
-                "preview");
+                "preview", null);
+    }
+
+    @PostMapping("/staff/patrons/roster/{upload}/mapping")
+    @Allowed(Permission.ROSTER_MANAGE)
+    ModelAndView map(@AuthenticationPrincipal SignedInUser user, @PathVariable String upload,
+                     @RequestParam java.util.Map<String, String> params) {
+        Path saved = uploaded(upload);
+        String school = params.getOrDefault("school", "");
+        boolean createSchools = "true".equals(params.get("createSchools"));
+        Optional<String> fallback = school(school);
+        if (fallback == null || !saved.toString().endsWith(".csv")) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown school or not a CSV upload");
+        }
+        java.util.Map<CsvMapping.Field, String> columns = new java.util.EnumMap<>(CsvMapping.Field.class);
+        for (CsvMapping.Field field : CsvMapping.Field.values()) {
+            columns.put(field, params.getOrDefault("column." + field.name(), ""));
+        }
+        CsvMapping mapping = new CsvMapping(columns);
+        List<String> headers;
+        try {
+            headers = imports.headers(saved);
+        } catch (RosterImport.UnreadablePackage e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (!mapping.missing().isEmpty() || !headers.containsAll(mapping.columns().values())) {
+            java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+            mapping.missing().forEach(field -> errors.put("column." + field.name(), "patrons.csv.column.required"));
+            return mapping(upload, headers, mapping, fallback.orElse(""), createSchools, new FormErrors(errors),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        imports.saveMapping(mapping, user.username());
+        return run(upload, saved, new RosterImport.Options(fallback.orElse(null), createSchools, false, true),
+                "preview", mapping);
     }
 
     @PostMapping("/staff/patrons/roster/{upload}/apply")
@@ -87,8 +140,9 @@ class RosterPages {
         if (fallback == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown school");
         }
+        CsvMapping mapping = saved.toString().endsWith(".csv") ? imports.savedMapping() : null;
         ModelAndView view = run(upload, saved, new RosterImport.Options(fallback.orElse(null), createSchools,
-                confirmDeactivations, false), user.username());
+                confirmDeactivations, false), user.username(), mapping);
         RosterReport report = (RosterReport) view.getModel().get("report");
         if (report.applied()) {
             deleteQuietly(saved);
@@ -96,10 +150,12 @@ class RosterPages {
         return view;
     }
 
-    private ModelAndView run(String upload, Path saved, RosterImport.Options options, String actor) {
+    private ModelAndView run(String upload, Path saved, RosterImport.Options options, String actor,
+                             CsvMapping mapping) {
         RosterReport report;
         try {
-            report = imports.run(saved, options, actor);
+            report = mapping == null ? imports.run(saved, options, actor)
+                    : imports.runCsv(saved, mapping, options, actor);
         } catch (RosterImport.UnreadablePackage e) {
             deleteQuietly(saved);
             return form(FormErrors.of("file", "patrons.roster.file.unreadable"), HttpStatus.UNPROCESSABLE_CONTENT)
@@ -130,10 +186,24 @@ class RosterPages {
         return view;
     }
 
-    private Path save(MultipartFile file, String upload) {
+    private ModelAndView mapping(String upload, List<String> headers, CsvMapping mapping, String school,
+                                 boolean createSchools, FormErrors errors, HttpStatus status) {
+        ModelAndView view = new ModelAndView("patrons/roster-mapping");
+        view.addObject("upload", upload);
+        view.addObject("headers", headers);
+        view.addObject("mapping", mapping);
+        view.addObject("fields", CsvMapping.Field.values());
+        view.addObject("school", school);
+        view.addObject("createSchools", createSchools);
+        view.addObject("errors", errors);
+        view.setStatus(status);
+        return view;
+    }
+
+    private Path save(MultipartFile file, String upload, String extension) {
         try {
             Files.createDirectories(uploads);
-            Path target = uploads.resolve("roster-" + upload + ".zip");
+            Path target = uploads.resolve("roster-" + upload + extension);
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -144,11 +214,15 @@ class RosterPages {
     }
 
     private Path uploaded(String upload) {
-        Path saved = uploads.resolve("roster-" + upload + ".zip");
-        if (!UPLOAD.matcher(upload).matches() || !Files.isRegularFile(saved)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        if (UPLOAD.matcher(upload).matches()) {
+            for (String extension : List.of(".zip", ".csv")) {
+                Path saved = uploads.resolve("roster-" + upload + extension);
+                if (Files.isRegularFile(saved)) {
+                    return saved;
+                }
+            }
         }
-        return saved;
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     private static void deleteQuietly(Path file) {
