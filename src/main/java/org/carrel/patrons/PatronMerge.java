@@ -11,8 +11,8 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Merging a duplicate patron into the one kept ({@link Patrons#merge}): the kept patron keeps its own values and
- * gains what it lacks from the duplicate; blocks, guardian links and homerooms taught move; the duplicate is
- * deleted. Runs in the caller's transaction.
+ * gains what it lacks from the duplicate; blocks, guardian links, class memberships and homerooms or classes taught
+ * move; the duplicate is deleted. Runs in the caller's transaction.
  */
 @Component
 class PatronMerge {
@@ -50,6 +50,7 @@ class PatronMerge {
         }
         records.moveBlocks(duplicateId, keptId);
         records.moveGuardianLinks(duplicateId, keptId);
+        records.moveClassMemberships(duplicateId, keptId);
         records.moveHomeroomTeacher(duplicateId, keptId);
         events.publishEvent(new PatronsMerged(keptId, duplicateId));
         records.delete(duplicateId);

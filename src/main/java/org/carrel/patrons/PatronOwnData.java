@@ -9,8 +9,8 @@ import org.carrel.accounts.AuditLog;
 import org.springframework.stereotype.Component;
 
 /**
- * The patrons module's part of a patron's export: every column of the patron's row, its blocks, homeroom,
- * guardians or students, and the audit entries about the patron (who viewed or changed the record, and when).
+ * The patrons module's part of a patron's export: every column of the patron's row, its homeroom and teachers' classes,
+ * blocks, guardians or students, and the audit entries about the patron (who viewed or changed the record, and when).
  */
 @Component
 class PatronOwnData implements PatronDataSource {
@@ -39,6 +39,7 @@ class PatronOwnData implements PatronDataSource {
         data.put("patron", records.columns(patronId));
         data.put("homeroom", store.byId(patronId).filter(row -> row.homeroomId() != null)
                 .map(row -> Map.of("id", row.homeroomId(), "name", row.homeroomName())).orElse(null));
+        data.put("classes", records.classes(patronId));
         data.put("blocks", records.blockColumns(patronId));
         data.put("guardians", store.guardiansOf(patronId));
         data.put("students", store.studentsOf(patronId));

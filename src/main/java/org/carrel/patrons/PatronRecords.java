@@ -72,9 +72,9 @@ public class PatronRecords {
     }
 
     /**
-     * Erases the patron's personal data: names become "Erased patron"; the name key, e-mail, student number,
-     * notes, roster id, sign-in account link, homeroom, language and reading-history choice are cleared; the
-     * barcode becomes {@code ERASED-id}; guardian links and blocks are deleted; the status becomes INACTIVE. Type,
+     * Erases the patron's personal data: names become "Erased patron"; the name key, e-mail, student number, notes,
+     * roster id, sign-in account link, homeroom, language and reading-history choice are cleared; the barcode becomes
+     * {@code ERASED-id}; guardian links, class memberships and blocks are deleted; the status becomes INACTIVE. Type,
      * school, grade and graduation year stay for anonymous statistics. Publishes {@link PatronErased} in the same
      * transaction. Refused for a patron already erased.
      *
@@ -91,6 +91,7 @@ public class PatronRecords {
             return PatronsResult.invalid("", "patrons.erase.barcodeTaken");
         }
         records.deleteGuardianLinks(id);
+        records.deleteClassMemberships(id);
         records.deleteBlocks(id);
         records.clearHomeroomTeacher(id);
         if (!records.erase(id, barcode, now())) {

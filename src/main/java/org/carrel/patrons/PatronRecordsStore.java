@@ -85,6 +85,17 @@ class PatronRecordsStore {
         deleteGuardianLinks(fromId);
     }
 
+    /** The duplicate's teachers' classes (V0009 class_member) become the kept patron's, each once. */
+    void moveClassMemberships(long fromId, long toId) {
+        jdbc.sql("""
+                        insert into class_member (class_id, patron_id)
+                        select m.class_id, cast(:to as bigint) from class_member m
+                        where m.patron_id = :from and not exists (
+                            select 1 from class_member k where k.class_id = m.class_id and k.patron_id = :to)""")
+                .param("from", fromId).param("to", toId).update();
+        deleteClassMemberships(fromId);
+    }
+
     void moveHomeroomTeacher(long fromId, long toId) {
         jdbc.sql("update homeroom set teacher_id = :to where teacher_id = :from")
                 .param("from", fromId).param("to", toId).update();
@@ -103,6 +114,14 @@ class PatronRecordsStore {
                 .findFirst().map(PatronRecordsStore::plain).orElse(Map.of());
     }
 
+    /** The teachers' classes the patron is listed in: id, name and kind of each, by name. */
+    List<Map<String, Object>> classes(long patronId) {
+        return jdbc.sql("""
+                        select h.id, h.name, h.kind from class_member m join homeroom h on h.id = m.class_id
+                        where m.patron_id = :id order by h.name, h.id""")
+                .param("id", patronId).query().listOfRows().stream().map(PatronRecordsStore::plain).toList();
+    }
+
     /** Every column of the patron's blocks, lifted ones included, oldest first. */
     List<Map<String, Object>> blockColumns(long patronId) {
         return jdbc.sql("select * from patron_block where patron_id = :id order by placed_at, id")
@@ -115,6 +134,10 @@ class PatronRecordsStore {
         jdbc.sql("delete from patron_guardian where student_id = :id or guardian_id = :id").param("id", id).update();
     }
 
+    void deleteClassMemberships(long id) {
+        jdbc.sql("delete from class_member where patron_id = :id").param("id", id).update();
+    }
+
     void deleteBlocks(long id) {
         jdbc.sql("delete from patron_block where patron_id = :id").param("id", id).update();
     }
@@ -124,8 +147,8 @@ class PatronRecordsStore {
     }
 
     /**
-     * Removes every personal value; keeps type, school, grade and graduation year. False when the patron is
-     * already erased (or gone).
+     * Removes every personal value (guardian links, class memberships and blocks are deleted first); keeps type,
+     * school, grade and graduation year. False when the patron is already erased (or gone).
      */
     boolean erase(long id, String barcode, OffsetDateTime now) {
         return jdbc.sql("""

@@ -161,14 +161,15 @@ public class Patrons {
     }
 
     /**
-     * Merges a duplicate record of the same person into the patron kept, in one transaction. The kept patron keeps
-     * its own values and gains those it lacks from the duplicate (student number, e-mail, preferred name, homeroom,
+     * Merges a duplicate record of the same person into the patron kept, in one transaction. The kept patron keeps its
+     * own values and gains those it lacks from the duplicate (student number, e-mail, preferred name, homeroom,
      * graduation year, roster id, sign-in account); the duplicate's notes are appended to its own; the duplicate's
-     * blocks, guardians or students, and homerooms it teaches move to it. Then {@link PatronsMerged} is published
-     * and the duplicate is deleted. Modules that keep rows about patrons must move theirs in {@code merge}: the
-     * circulation module's loans, holds and charges, by listening to {@link PatronsMerged} in this transaction.
-     * Refused (an {@link PatronsResult.Invalid} on field {@code duplicate}) for a patron with itself, patrons of
-     * different types, an erased patron, notes that would not fit together, or when either changed meanwhile.
+     * blocks, guardians or students, teachers' classes, and homerooms or classes it teaches move to it. Then {@link
+     * PatronsMerged} is published and the duplicate is deleted. Modules that keep rows about patrons must move theirs
+     * in {@code merge}: the circulation module's loans, holds and charges, by listening to {@link PatronsMerged} in
+     * this transaction. Refused (an {@link PatronsResult.Invalid} on field {@code duplicate}) for a patron with itself,
+     * patrons of different types, an erased patron, notes that would not fit together, or when either changed
+     * meanwhile.
      */
     @Transactional
     public PatronsResult merge(long keptId, long duplicateId, String actor) {

@@ -51,6 +51,11 @@ class PatronRecordsStoreTest {
         store.link(duplicate, luis);
         store.addBlock(duplicate, "Lost book", "lib", NOW);
         store.setHomeroomTeacher(room, duplicate);
+        long art = store.insertHomeroom(1, "Art 3", "class-art", true);
+        long music = store.insertHomeroom(1, "Music 3", "class-music", true);
+        store.addClassMember(art, kept);
+        store.addClassMember(art, duplicate);
+        store.addClassMember(music, duplicate);
         PatronStore.Row keptRow = store.byId(kept).orElseThrow();
         PatronStore.Row duplicateRow = store.byId(duplicate).orElseThrow();
 
@@ -59,6 +64,7 @@ class PatronRecordsStoreTest {
                 .isTrue();
         records.moveBlocks(duplicate, kept);
         records.moveGuardianLinks(duplicate, kept);
+        records.moveClassMemberships(duplicate, kept);
         records.moveHomeroomTeacher(duplicate, kept);
         records.delete(duplicate);
 
@@ -77,8 +83,12 @@ class PatronRecordsStoreTest {
                 .containsExactly(kept);
         assertThat(store.guardiansOf(kept)).extracting(PatronSummary::id).containsExactlyInAnyOrder(rosa, luis);
         assertThat(store.blocks(kept)).extracting(PatronBlock::reason).containsExactly("Lost book");
-        assertThat(store.homerooms(1L)).singleElement().extracting(HomeroomView::teacherName)
+        assertThat(store.homerooms(1L)).filteredOn(h -> h.id() == room).singleElement()
+                .extracting(HomeroomView::teacherName)
                 .isEqualTo("Annie Lopez");
+        assertThat(store.classMembers(art)).containsExactly(kept);
+        assertThat(store.classMembers(music)).containsExactly(kept);
+        assertThat(records.classes(kept)).extracting(c -> c.get("name")).containsExactly("Art 3", "Music 3");
         assertThat(store.byId(duplicate)).isEmpty();
         assertThat(jdbc.sql("select count(*) from patron_guardian where student_id = :id or guardian_id = :id")
                 .param("id", duplicate).query(Long.class).single()).isZero();
@@ -146,8 +156,11 @@ class PatronRecordsStoreTest {
         long rosa = store.insert(guardian("Rosa", "G0003"), NOW);
         store.link(id, rosa);
         store.addBlock(id, "Lost book", "lib", NOW);
+        long art = store.insertHomeroom(1, "Art 4", "class-art-4", true);
+        store.addClassMember(art, id);
 
         records.deleteGuardianLinks(id);
+        records.deleteClassMemberships(id);
         records.deleteBlocks(id);
         assertThat(records.erase(id, "ERASED-" + id, NOW.plusDays(1))).isTrue();
         assertThat(records.erase(id, "ERASED-" + id, NOW.plusDays(2))).as("only once").isFalse();
@@ -166,6 +179,7 @@ class PatronRecordsStoreTest {
         assertThat(store.guardiansOf(id)).isEmpty();
         assertThat(store.studentsOf(rosa)).isEmpty();
         assertThat(store.blocks(id)).isEmpty();
+        assertThat(store.classMembers(art)).isEmpty();
         assertThat(store.byId(id).orElseThrow().erased()).isTrue();
     }
 }
