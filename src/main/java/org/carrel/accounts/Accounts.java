@@ -41,6 +41,12 @@ public class Accounts {
         return store.credentials(id).map(AccountStore.Credentials::account);
     }
 
+    /** The account with this user name (any case, spaces around ignored); empty when there is none. */
+    @Transactional(readOnly = true)
+    public Optional<AccountView> byUsername(String username) {
+        return store.credentials(normalise(username)).map(AccountStore.Credentials::account);
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return store.count();

@@ -35,6 +35,8 @@ public enum Permission {
     PATRON_EDIT,
     /** Import rosters (OneRoster, CSV) and run the year-end rollover: changes to patrons across the district. */
     ROSTER_MANAGE,
+    /** Export everything Carrel holds about a patron, and erase one (a student's records on request). */
+    PATRON_RECORDS,
     /** One's own account: change one's password. */
     OWN_ACCOUNT
 }

@@ -13,12 +13,14 @@ final class PatronRules {
 
     /** Letters, digits and {@code - . /}, stored upper-case: what Code 39 and Code 128 cards print and scan. */
     static final Pattern BARCODE = Pattern.compile("[A-Z0-9./-]{1,40}");
+    /** Barcodes of erased patrons: this prefix and the patron's id; refused on the form, so never taken. */
+    static final String ERASED_PREFIX = "ERASED-";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** The values to store, once checked; the school is still a code or id to resolve. */
     record Values(PatronType type, String givenName, String familyName, String preferredName, String school,
                   String barcode, String studentNumber, Grade grade, String homeroom, Integer graduationYear,
-                  String email, String preferredLanguage, boolean keepHistory, String notes) {
+                  String email, String preferredLanguage, boolean keepHistory, String notes, String account) {
     }
 
     record Checked(Values values, FormErrors errors) {
@@ -44,6 +46,8 @@ final class PatronRules {
         String barcode = normaliseBarcode(form.barcode());
         if (!barcode.isEmpty() && !BARCODE.matcher(barcode).matches()) {
             fields.refuse("barcode", "patrons.barcode.invalid");
+        } else if (barcode.startsWith(ERASED_PREFIX)) {
+            fields.refuse("barcode", "patrons.barcode.reserved");
         }
         boolean student = type == PatronType.STUDENT;
         String studentNumber = student ? upper(fields.optional("studentNumber", form.studentNumber(), 40)) : null;
@@ -73,11 +77,13 @@ final class PatronRules {
         boolean keepHistory = "true".equalsIgnoreCase(strip(form.keepHistory()))
                 || "on".equalsIgnoreCase(strip(form.keepHistory()));
         String notes = fields.optional("notes", form.notes(), 2000);
+        String account = fields.optional("account", form.account(), 100);
         if (fields.any()) {
             return new Checked(null, fields.errors());
         }
         return new Checked(new Values(type, given, family, preferred, school, barcode.isEmpty() ? null : barcode,
-                studentNumber, grade, homeroom, graduation, email, language, keepHistory, notes), FormErrors.NONE);
+                studentNumber, grade, homeroom, graduation, email, language, keepHistory, notes,
+                account == null ? null : account.toLowerCase(Locale.ROOT)), FormErrors.NONE);
     }
 
     private static PatronType type(Fields fields, String text) {

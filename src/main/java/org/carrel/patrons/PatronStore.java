@@ -25,7 +25,11 @@ class PatronStore {
                String preferredName, long schoolId, String barcode, String studentNumber, Grade grade,
                Long homeroomId, String homeroomName, Integer graduationYear, String email, String preferredLanguage,
                boolean keepHistory, Long accountId, String sourceId, String notes, OffsetDateTime createdAt,
-               OffsetDateTime updatedAt, long version) {
+               OffsetDateTime updatedAt, long version, OffsetDateTime erasedAt) {
+
+        boolean erased() {
+            return erasedAt != null;
+        }
     }
 
     /** Checked values with the school and homeroom resolved to ids. */
@@ -38,7 +42,7 @@ class PatronStore {
             p.id, p.patron_type, p.status, p.given_name, p.family_name, p.preferred_name, p.school_id, p.barcode,
             p.student_number, p.grade, p.homeroom_id, h.name as homeroom_name, p.graduation_year, p.email,
             p.preferred_language, p.keep_history, p.account_id, p.source_id, p.notes, p.created_at, p.updated_at,
-            p.version""";
+            p.version, p.erased_at""";
     private static final String FROM = " from patron p left join homeroom h on h.id = p.homeroom_id";
     private static final String SUMMARY = "select p.id, p.given_name, p.preferred_name, p.family_name, p.barcode, "
             + "p.school_id, p.patron_type, p.status from patron p";
@@ -134,6 +138,18 @@ class PatronStore {
         return jdbc.sql("select count(*) from patron where student_number = :number and id <> :except")
                 .param("number", number).param("except", exceptId == null ? -1L : exceptId)
                 .query(Long.class).single() > 0;
+    }
+
+    boolean accountTaken(long accountId, Long exceptId) {
+        return jdbc.sql("select count(*) from patron where account_id = :account and id <> :except")
+                .param("account", accountId).param("except", exceptId == null ? -1L : exceptId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Links the patron to a sign-in account of the accounts module, or unlinks it (null). */
+    void setAccount(long id, Long accountId) {
+        jdbc.sql("update patron set account_id = :account where id = :id")
+                .param("account", accountId).param("id", id).update();
     }
 
     /** Patrons that came from a roster, by their roster sourcedId. */
@@ -393,6 +409,6 @@ class PatronStore {
                 row.getString("preferred_language"), row.getBoolean("keep_history"),
                 row.getObject("account_id", Long.class), row.getString("source_id"), row.getString("notes"),
                 row.getObject("created_at", OffsetDateTime.class), row.getObject("updated_at", OffsetDateTime.class),
-                row.getLong("version"));
+                row.getLong("version"), row.getObject("erased_at", OffsetDateTime.class));
     }
 }

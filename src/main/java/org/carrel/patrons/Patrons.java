@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.carrel.accounts.AccountView;
+import org.carrel.accounts.Accounts;
 import org.carrel.accounts.AuditLog;
 import org.carrel.district.District;
 import org.carrel.district.SchoolView;
@@ -17,7 +19,8 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * The district's patrons: students, teachers and staff, guardians and community borrowers, their blocks, guardians
  * and homerooms. Reading a patron in full ({@link #view}) writes an audit entry, as every change does, in the same
  * transaction. What anyone at the desk may see ({@link PatronSummary}: name, barcode, school, type, status) is read
- * without one. {@code actor} is the user name of whoever acts.
+ * without one. {@code actor} is the user name of whoever acts. A patron who signs in is linked to an account of the
+ * {@code accounts} module by its user name ({@link PatronForm#account}); an account links to one patron at most.
  */
 @Service
 public class Patrons {
@@ -28,13 +31,18 @@ public class Patrons {
     private final PatronStore store;
     private final BarcodeRanges ranges;
     private final District district;
+    private final Accounts accounts;
+    private final PatronMerge merging;
     private final AuditLog audit;
     private final Clock clock;
 
-    Patrons(PatronStore store, BarcodeRanges ranges, District district, AuditLog audit, Clock clock) {
+    Patrons(PatronStore store, BarcodeRanges ranges, District district, Accounts accounts, PatronMerge merging,
+            AuditLog audit, Clock clock) {
         this.store = store;
         this.ranges = ranges;
         this.district = district;
+        this.accounts = accounts;
+        this.merging = merging;
         this.audit = audit;
         this.clock = clock;
     }
@@ -104,15 +112,21 @@ public class Patrons {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return PatronsResult.duplicate("barcode", "patrons.barcode.taken");
         }
+        if (!linkAccount(id, values)) {
+            return PatronsResult.duplicate("account", "patrons.account.taken");
+        }
         teacherOfHomeroom(values, stored, id);
         audit.record(actor, "patrons.patron.created", "patron", id, values.type() + " " + barcode);
         return new PatronsResult.Saved(id);
     }
 
-    /** Edits a patron if nobody changed it since {@code form.version()}. */
+    /** Edits a patron if nobody changed it since {@code form.version()}; an erased patron is not edited. */
     @Transactional
     public PatronsResult update(long id, PatronForm form, String actor) {
         PatronStore.Row current = store.byId(id).orElseThrow(() -> new IllegalArgumentException("no patron " + id));
+        if (current.erased()) {
+            return PatronsResult.invalid("", "patrons.erase.noEdit");
+        }
         PatronRules.Checked checked = PatronRules.check(form);
         if (!checked.valid()) {
             return PatronsResult.invalid(checked.errors());
@@ -138,9 +152,28 @@ public class Patrons {
         if (!updated) {
             return PatronsResult.stale();
         }
+        if (!linkAccount(id, values)) {
+            return PatronsResult.duplicate("account", "patrons.account.taken");
+        }
         teacherOfHomeroom(values, stored, id);
         audit.record(actor, "patrons.patron.updated", "patron", id, values.type() + " " + barcode);
         return new PatronsResult.Saved(id);
+    }
+
+    /**
+     * Merges a duplicate record of the same person into the patron kept, in one transaction. The kept patron keeps its
+     * own values and gains those it lacks from the duplicate (student number, e-mail, preferred name, homeroom,
+     * graduation year, roster id, sign-in account); the duplicate's notes are appended to its own; the duplicate's
+     * blocks, guardians or students, teachers' classes, and homerooms or classes it teaches move to it. Then {@link
+     * PatronsMerged} is published and the duplicate is deleted. Modules that keep rows about patrons must move theirs
+     * in {@code merge}: the circulation module's loans, holds and charges, by listening to {@link PatronsMerged} in
+     * this transaction. Refused (an {@link PatronsResult.Invalid} on field {@code duplicate}) for a patron with itself,
+     * patrons of different types, an erased patron, notes that would not fit together, or when either changed
+     * meanwhile.
+     */
+    @Transactional
+    public PatronsResult merge(long keptId, long duplicateId, String actor) {
+        return merging.merge(keptId, duplicateId, actor);
     }
 
     /** Deactivates, reactivates, graduates or marks transferred; false when there is no such patron. */
@@ -234,7 +267,9 @@ public class Patrons {
                         : new PatronView.Homeroom(row.homeroomId(), row.homeroomName()),
                 row.graduationYear(), row.email(), row.preferredLanguage(), row.keepHistory(), row.accountId(),
                 row.sourceId(), row.notes(), store.blocks(id), store.guardiansOf(id), store.studentsOf(id),
-                row.createdAt(), row.updatedAt(), row.version()));
+                row.createdAt(), row.updatedAt(), row.version(),
+                row.accountId() == null ? null : accounts.find(row.accountId()).map(AccountView::username).orElse(null),
+                row.erasedAt()));
     }
 
     private Optional<PatronsResult> taken(PatronRules.Values values, Long exceptId) {
@@ -244,7 +279,28 @@ public class Patrons {
         if (values.studentNumber() != null && store.studentNumberTaken(values.studentNumber(), exceptId)) {
             return Optional.of(PatronsResult.duplicate("studentNumber", "patrons.studentNumber.taken"));
         }
+        if (values.account() != null) {
+            Optional<AccountView> account = accounts.byUsername(values.account());
+            if (account.isEmpty()) {
+                return Optional.of(PatronsResult.invalid("account", "patrons.account.unknown"));
+            }
+            if (store.accountTaken(account.get().id(), exceptId)) {
+                return Optional.of(PatronsResult.duplicate("account", "patrons.account.taken"));
+            }
+        }
         return Optional.empty();
+    }
+
+    /** Links the account named on the form, or none; false (and rolled back) when another patron just took it. */
+    private boolean linkAccount(long id, PatronRules.Values values) {
+        Long account = values.account() == null ? null : accounts.byUsername(values.account()).orElseThrow().id();
+        try {
+            store.setAccount(id, account);
+            return true;
+        } catch (DuplicateKeyException race) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return false;
+        }
     }
 
     private PatronStore.Stored stored(PatronRules.Values values, SchoolView school, String barcode) {

@@ -12,8 +12,15 @@
  * <p>{@link org.carrel.patrons.RosterImport} imports OneRoster 1.1/1.2 packages and plain CSV rosters (command
  * {@code import-roster}, page {@code /staff/patrons/roster}): a preview first, then one transaction.
  *
- * <p>Calls {@code district} (schools, school years and terms), {@code accounts} (audit, permissions) and
- * {@code shared}.
+ * <p>{@link org.carrel.patrons.Patrons#merge} merges a duplicate into the patron kept and publishes
+ * {@link org.carrel.patrons.PatronsMerged} in its transaction, before the duplicate is deleted: circulation must
+ * move its loans, holds and charges there. {@link org.carrel.patrons.PatronRecords} exports everything Carrel holds
+ * about a patron (every {@link org.carrel.patrons.PatronDataSource} bean contributes; patrons is the first) and
+ * erases a patron's personal data (column {@code erased_at}), publishing {@link org.carrel.patrons.PatronErased};
+ * the append-only audit log is not rewritten. A patron who signs in links to an {@code accounts} account.
+ *
+ * <p>Calls {@code district} (schools, school years and terms), {@code accounts} (audit, permissions, accounts
+ * by user name) and {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Patrons")
 package org.carrel.patrons;

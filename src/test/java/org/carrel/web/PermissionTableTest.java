@@ -141,6 +141,12 @@ class PermissionTableTest {
             POST   /staff/patrons/cards                %4$s
             GET    /staff/patrons/rollover             DISTRICT_ADMIN
             POST   /staff/patrons/rollover             DISTRICT_ADMIN
+            # Patrons: merging duplicates (PATRON_EDIT); export and erase a patron's records (PATRON_RECORDS)
+            GET    /staff/patrons/{id}/merge           %4$s
+            POST   /staff/patrons/{id}/merge           %4$s
+            GET    /staff/patrons/{id}/export          DISTRICT_ADMIN
+            GET    /staff/patrons/{id}/erase           DISTRICT_ADMIN
+            POST   /staff/patrons/{id}/erase           DISTRICT_ADMIN
             GET    /api/v1/patrons                     %1$s
             GET    /api/v1/patrons/{id}                %1$s
             GET    /api/v1/schools                     public

@@ -30,8 +30,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Staff patron pages: find a patron (everyone at the desk), the patron's page (personal data, audited), the patron
- * form, status and blocks, and homeroom lists.
+ * Staff patron pages: find a patron (everyone at the desk), the patron's page (personal data, audited, with links
+ * to merge a duplicate and, for district admins, to export or erase the patron's records), the patron form (with the
+ * sign-in account), status and blocks, and homeroom lists.
  */
 @Controller
 class PatronPages {
@@ -85,15 +86,19 @@ class PatronPages {
     @GetMapping("/staff/patrons/{id}")
     @Allowed(Permission.PATRON_VIEW)
     ModelAndView show(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
-                      @RequestParam(required = false) String saved) {
+                      @RequestParam(required = false) String saved, @RequestParam(required = false) String merged,
+                      @RequestParam(required = false) String erased) {
         PatronSummary summary = PatronScope.patron(patrons, id);
         PatronScope.requireView(user, summary.schoolId());
         PatronView patron = patrons.view(id, user.username()).orElseThrow();
         ModelAndView view = new ModelAndView("patrons/patron");
         view.addObject("patron", patron);
         view.addObject("schoolName", schoolNames().getOrDefault(patron.schoolId(), ""));
-        view.addObject("canEdit", PatronScope.mayEdit(user, patron.schoolId()));
+        view.addObject("canEdit", PatronScope.mayEdit(user, patron.schoolId()) && !patron.erased());
         view.addObject("saved", saved != null);
+        view.addObject("merged", merged != null);
+        view.addObject("erased", erased != null);
+        view.addObject("canRecords", user.has(Permission.PATRON_RECORDS) && user.actsFor(patron.schoolId()));
         return view;
     }
 
