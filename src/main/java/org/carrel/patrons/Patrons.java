@@ -82,42 +82,29 @@ public class Patrons {
 
     @Transactional
     public PatronsResult create(PatronForm form, String actor) {
-        PatronRules.Checked checked = PatronRules.check(form);
-        if (!checked.valid()) {
-            return PatronsResult.invalid(checked.errors());
+        Checked checked = check(form, null);
+        if (checked.refusal() != null) {
+            return checked.refusal();
         }
         PatronRules.Values values = checked.values();
-        Optional<SchoolView> school = school(values.school());
-        if (school.isEmpty()) {
-            return PatronsResult.invalid("school", "patrons.school.unknown");
-        }
-        Optional<PatronsResult> taken = taken(values, null);
-        if (taken.isPresent()) {
-            return taken.get();
-        }
+        SchoolView school = checked.school();
         String barcode = values.barcode();
         if (barcode == null) {
-            Optional<String> next = ranges.take(school.get().id(), school.get().code(),
+            Optional<String> next = ranges.take(school.id(), school.code(),
                     candidate -> store.barcodeTaken(candidate, null));
             if (next.isEmpty()) {
                 return PatronsResult.invalid("barcode", "patrons.barcode.rangeUsedUp");
             }
             barcode = next.get();
         }
-        PatronStore.Stored stored = stored(values, school.get(), barcode);
+        PatronStore.Stored stored = stored(values, school, barcode);
         long id;
         try {
             id = store.insert(stored, now());
         } catch (DuplicateKeyException race) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return PatronsResult.duplicate("barcode", "patrons.barcode.taken");
+            return raced();
         }
-        if (!linkAccount(id, values)) {
-            return PatronsResult.duplicate("account", "patrons.account.taken");
-        }
-        teacherOfHomeroom(values, stored, id);
-        audit.record(actor, "patrons.patron.created", "patron", id, values.type() + " " + barcode);
-        return new PatronsResult.Saved(id);
+        return finish(id, values, stored, actor, "patrons.patron.created");
     }
 
     /** Edits a patron if nobody changed it since {@code form.version()}; an erased patron is not edited. */
@@ -127,36 +114,56 @@ public class Patrons {
         if (current.erased()) {
             return PatronsResult.invalid("", "patrons.erase.noEdit");
         }
-        PatronRules.Checked checked = PatronRules.check(form);
-        if (!checked.valid()) {
-            return PatronsResult.invalid(checked.errors());
+        Checked checked = check(form, id);
+        if (checked.refusal() != null) {
+            return checked.refusal();
         }
         PatronRules.Values values = checked.values();
-        Optional<SchoolView> school = school(values.school());
-        if (school.isEmpty()) {
-            return PatronsResult.invalid("school", "patrons.school.unknown");
-        }
-        Optional<PatronsResult> taken = taken(values, id);
-        if (taken.isPresent()) {
-            return taken.get();
-        }
         String barcode = values.barcode() == null ? current.barcode() : values.barcode();
-        PatronStore.Stored stored = stored(values, school.get(), barcode);
+        PatronStore.Stored stored = stored(values, checked.school(), barcode);
         boolean updated;
         try {
             updated = store.update(id, form.version() == null ? -1 : form.version(), stored, now());
         } catch (DuplicateKeyException race) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return PatronsResult.duplicate("barcode", "patrons.barcode.taken");
+            return raced();
         }
         if (!updated) {
             return PatronsResult.stale();
         }
+        return finish(id, values, stored, actor, "patrons.patron.updated");
+    }
+
+    /** A form checked with its school, or the refusal. */
+    private record Checked(PatronRules.Values values, SchoolView school, PatronsResult refusal) {
+    }
+
+    /** The rules, the school and the unique values (barcode, student number, account) of another patron than id. */
+    private Checked check(PatronForm form, Long exceptId) {
+        PatronRules.Checked checked = PatronRules.check(form);
+        if (!checked.valid()) {
+            return new Checked(null, null, PatronsResult.invalid(checked.errors()));
+        }
+        Optional<SchoolView> school = school(checked.values().school());
+        if (school.isEmpty()) {
+            return new Checked(null, null, PatronsResult.invalid("school", "patrons.school.unknown"));
+        }
+        return new Checked(checked.values(), school.get(), taken(checked.values(), exceptId).orElse(null));
+    }
+
+    /** A unique value taken by a change that committed meanwhile: nothing of this one is kept. */
+    private static PatronsResult raced() {
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return PatronsResult.duplicate("barcode", "patrons.barcode.taken");
+    }
+
+    /** The sign-in account, the homeroom's teacher and the audit entry of a saved patron. */
+    private PatronsResult finish(long id, PatronRules.Values values, PatronStore.Stored stored, String actor,
+                                 String action) {
         if (!linkAccount(id, values)) {
             return PatronsResult.duplicate("account", "patrons.account.taken");
         }
         teacherOfHomeroom(values, stored, id);
-        audit.record(actor, "patrons.patron.updated", "patron", id, values.type() + " " + barcode);
+        audit.record(actor, action, "patron", id, values.type() + " " + stored.barcode());
         return new PatronsResult.Saved(id);
     }
 

@@ -10,15 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrel.accounts.AuditEntry;
 import org.carrel.accounts.AuditLog;
 import org.carrel.accounts.Role;
 import org.carrel.accounts.SignedInUser;
 import org.carrel.district.District;
-import org.carrel.district.SchoolForm;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.carrel.testing.Users;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @CarrelTest
 class LibraryCardsWebTest {
 
-    private static final AtomicInteger SCHOOLS = new AtomicInteger();
 
     @Autowired
     Patrons patrons;
@@ -42,10 +40,7 @@ class LibraryCardsWebTest {
     MockMvc mvc;
 
     private String school() {
-        String code = "LC" + SCHOOLS.incrementAndGet();
-        assertThat(district.createSchool(new SchoolForm(code, "Card School " + code, "K", "5", "ELEMENTARY", null,
-                null, null, null, null, null), "test").saved()).isTrue();
-        return code;
+        return TestData.newSchool(district, "LC");
     }
 
     private long schoolId(String code) {
@@ -91,7 +86,7 @@ class LibraryCardsWebTest {
                         Matchers.startsWith("attachment; filename=\"library-cards-room-2-")))
                 .andReturn().getResponse().getContentAsByteArray();
 
-        assertThat(CardScanner.text(pdf)).contains("Ana Card", "Bo Card", "Card School " + school);
+        assertThat(CardScanner.text(pdf)).contains("Ana Card", "Bo Card", "LC School " + school);
         assertThat(CardScanner.scanAll(pdf, CardSheet.A4, CardSymbology.CODE39, 2))
                 .containsExactly("P" + school + "000001", "P" + school + "000002");
         assertThat(printed(actor)).singleElement().satisfies(entry -> {

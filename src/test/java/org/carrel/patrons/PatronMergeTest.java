@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrel.accounts.AccountForm;
 import org.carrel.accounts.AccountResult;
@@ -18,8 +17,8 @@ import org.carrel.accounts.AuditEntry;
 import org.carrel.accounts.AuditLog;
 import org.carrel.accounts.Role;
 import org.carrel.district.District;
-import org.carrel.district.SchoolForm;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.carrel.testing.Users;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @RecordApplicationEvents
 class PatronMergeTest {
 
-    private static final AtomicInteger SCHOOLS = new AtomicInteger();
 
     @Autowired
     Patrons patrons;
@@ -49,10 +47,7 @@ class PatronMergeTest {
     ApplicationEvents events;
 
     private String school() {
-        String code = "PM" + SCHOOLS.incrementAndGet();
-        assertThat(district.createSchool(new SchoolForm(code, "Merge Test " + code, "K", "5", "ELEMENTARY", null,
-                null, null, null, null, null), "test").saved()).isTrue();
-        return code;
+        return TestData.newSchool(district, "PM");
     }
 
     private long schoolId(String code) {

@@ -13,15 +13,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.carrel.accounts.AuditEntry;
 import org.carrel.accounts.AuditLog;
 import org.carrel.accounts.Role;
 import org.carrel.district.District;
-import org.carrel.district.SchoolForm;
 import org.carrel.testing.CarrelTest;
+import org.carrel.testing.TestData;
 import org.carrel.testing.Users;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @CarrelTest
 class PatronsTest {
 
-    private static final AtomicInteger SCHOOLS = new AtomicInteger();
 
     @Autowired
     Patrons patrons;
@@ -45,10 +43,7 @@ class PatronsTest {
 
     /** A new school of its own for each test, so barcode ranges and searches do not meet. */
     private String school() {
-        String code = "PT" + SCHOOLS.incrementAndGet();
-        assertThat(district.createSchool(new SchoolForm(code, "Patron Test " + code, "K", "5", "ELEMENTARY", null,
-                null, null, null, null, null), "test").saved()).isTrue();
-        return code;
+        return TestData.newSchool(district, "PT");
     }
 
     private long schoolId(String code) {

@@ -1,5 +1,7 @@
 package org.carrel.testing;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.carrel.district.District;
 import org.carrel.district.LocationForm;
 import org.carrel.district.SchoolForm;
@@ -8,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Schools and an empty catalogue for Spring tests that share one database. */
 public final class TestData {
+
+    private static final AtomicInteger NEW_SCHOOLS = new AtomicInteger();
 
     private TestData() {
     }
@@ -19,6 +23,16 @@ public final class TestData {
                     null, 0L), "test");
             return district.school(code).orElseThrow();
         });
+    }
+
+    /** A new school (K-8) with a code of its own, {@code prefix} and a number, for tests that need a fresh school. */
+    public static String newSchool(District district, String prefix) {
+        String code = prefix + NEW_SCHOOLS.incrementAndGet();
+        if (!district.createSchool(new SchoolForm(code, prefix + " School " + code, "K", "8", "ELEMENTARY", null, null,
+                null, null, null, null), "test").saved()) {
+            throw new IllegalStateException("could not create the test school " + code);
+        }
+        return code;
     }
 
     /** As {@link #school}, with a Fiction location (code FIC) added when the school is created; its id. */
