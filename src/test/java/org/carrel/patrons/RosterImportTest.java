@@ -55,6 +55,8 @@ class RosterImportTest {
     ImportRosterCommand command;
     @Autowired
     MockMvc mvc;
+    @org.springframework.beans.factory.annotation.Value("${carrel.data-dir}")
+    String dataDir;
     @TempDir
     Path temp;
 
@@ -416,6 +418,14 @@ class RosterImportTest {
         mvc.perform(post(action.group()).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("The roster was imported.")));
         assertThat(patrons.find(f.id("N1"), null, 1)).hasSize(1);
+        Path uploads = Path.of(dataDir, "uploads");
+        assertThat(uploads.resolve("roster-" + action.group(1) + ".zip")).as("removed once applied").doesNotExist();
+        Path forgotten = Files.writeString(uploads.resolve("roster-00000000-0000-0000-0000-000000000000.zip"), "x");
+        Files.setLastModifiedTime(forgotten, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        mvc.perform(multipart("/staff/patrons/roster").file(upload).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
+                .andExpect(status().isOk());
+        assertThat(forgotten).as("a preview left for two days is deleted by the next upload").doesNotExist();
         mvc.perform(post(action.group()).with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/staff/patrons/roster/..%2F..%2Fetc/apply").with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)))

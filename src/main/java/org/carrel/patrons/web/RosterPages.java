@@ -36,7 +36,7 @@ import org.springframework.web.servlet.ModelAndView;
  * The roster import for ROSTER_MANAGE: upload a OneRoster zip (or a plain CSV file, whose columns are then matched
  * to patron values and the choice saved for the district), see the preview (what would be added, updated and
  * deactivated, every rejected line), then apply it. The upload is kept in the data folder between the two steps,
- * under a random name, and removed once applied.
+ * under a random name, and removed once applied, or by a later upload once it is a day old.
  */
 @Controller
 class RosterPages {
@@ -44,6 +44,8 @@ class RosterPages {
     /** Changes and rejected lines listed on the preview; the counts cover all of them. */
     static final int LISTED = 200;
     private static final Pattern UPLOAD = Pattern.compile("[0-9a-f-]{36}");
+    /** How long an upload waits to be applied before the next upload deletes it. */
+    static final java.time.Duration KEPT = java.time.Duration.ofDays(1);
 
     private final RosterImport imports;
     private final District district;
@@ -203,6 +205,7 @@ class RosterPages {
     private Path save(MultipartFile file, String upload, String extension) {
         try {
             Files.createDirectories(uploads);
+            forgetOldUploads();
             Path target = uploads.resolve("roster-" + upload + extension);
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
@@ -210,6 +213,21 @@ class RosterPages {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes roster uploads older than {@link #KEPT}: a preview nobody applied must not leave students' data in the
+     * data folder for good.
+     */
+    private void forgetOldUploads() throws IOException {
+        java.time.Instant cutoff = java.time.Instant.now().minus(KEPT);
+        try (java.util.stream.Stream<Path> files = Files.list(uploads)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("roster-")).toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    deleteQuietly(file);
+                }
+            }
         }
     }
 
