@@ -8,6 +8,10 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
+import org.carrel.catalog.labels.BarcodeBars;
+import org.carrel.catalog.labels.LabelBox;
+import org.carrel.catalog.labels.LabelFont;
+import org.carrel.catalog.labels.Symbology;
 
 /**
  * Sheets of library cards as a PDF. Each card, top to bottom: the school's name, the patron's name (as large as fits,
@@ -30,11 +34,11 @@ final class CardPdf {
     static final float LARGEST_NAME = 16;
     static final float SMALLEST_NAME = 9;
 
-    private final CardFont regular = CardFont.regular();
-    private final CardFont bold = CardFont.bold();
+    private final LabelFont regular = LabelFont.helvetica();
+    private final LabelFont bold = LabelFont.helveticaBold();
 
     /** The cards flowed onto as many sheets as they need; every barcode must be printable (see {@link #fits}). */
-    byte[] print(List<LibraryCard> cards, CardSymbology symbology, CardSheet sheet) {
+    byte[] print(List<LibraryCard> cards, Symbology symbology, CardSheet sheet) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(new Rectangle(sheet.pageWidth(), sheet.pageHeight()), 0, 0, 0, 0);
         PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -53,17 +57,17 @@ final class CardPdf {
     }
 
     /** Whether the barcode's bars fit a card without going thinner than a school printer prints sharply. */
-    static boolean fits(String barcode, CardSymbology symbology) {
+    static boolean fits(String barcode, Symbology symbology) {
         BitMatrix symbol = symbology.encode(barcode);
         return innerWidth() / symbol.getWidth() >= NARROWEST_MODULE;
     }
 
     /** Where the bars of this symbol go on a card: what {@link #draw} fills, so a test can find them. */
-    static CardBox barsBox(CardBox card, BitMatrix symbol) {
-        CardBox inner = card.inset(PADDING);
+    static LabelBox barsBox(LabelBox card, BitMatrix symbol) {
+        LabelBox inner = card.inset(PADDING);
         float width = Math.min(inner.width(), symbol.getWidth() * WIDEST_MODULE);
         float bottom = inner.y() + BARCODE_SIZE * 1.3f;
-        return new CardBox(inner.x() + (inner.width() - width) / 2, bottom, width, BARS_HEIGHT);
+        return new LabelBox(inner.x() + (inner.width() - width) / 2, bottom, width, BARS_HEIGHT);
     }
 
     /** The name as printed and its size: the largest size at which it fits, else the smallest, shortened. */
@@ -71,7 +75,7 @@ final class CardPdf {
     }
 
     NameLine nameLine(String name) {
-        String text = CardFont.printable(name);
+        String text = LabelFont.printableLine(name);
         for (float size = LARGEST_NAME; size >= SMALLEST_NAME; size -= 1) {
             if (bold.width(text, size) <= innerWidth()) {
                 return new NameLine(text, size);
@@ -80,22 +84,22 @@ final class CardPdf {
         return new NameLine(bold.truncated(text, SMALLEST_NAME, innerWidth()), SMALLEST_NAME);
     }
 
-    private void draw(PdfContentByte canvas, CardBox card, LibraryCard content, CardSymbology symbology) {
+    private void draw(PdfContentByte canvas, LabelBox card, LibraryCard content, Symbology symbology) {
         outline(canvas, card);
-        CardBox inner = card.inset(PADDING);
+        LabelBox inner = card.inset(PADDING);
         float centre = inner.x() + inner.width() / 2;
-        String school = regular.truncated(CardFont.printable(content.schoolName()), SCHOOL_SIZE, inner.width());
+        String school = regular.truncated(LabelFont.printableLine(content.schoolName()), SCHOOL_SIZE, inner.width());
         float schoolBaseline = inner.top() - regular.ascent(SCHOOL_SIZE);
         text(canvas, regular, SCHOOL_SIZE, school, centre, schoolBaseline);
         NameLine name = nameLine(content.name());
         float nameBaseline = schoolBaseline + regular.descent(SCHOOL_SIZE) - 4 - bold.ascent(name.size());
         text(canvas, bold, name.size(), name.text(), centre, nameBaseline);
         BitMatrix symbol = symbology.encode(content.barcode());
-        bars(canvas, symbol, barsBox(card, symbol));
+        BarcodeBars.draw(canvas, BarcodeBars.layOut(symbol, barsBox(card, symbol)));
         text(canvas, regular, BARCODE_SIZE, content.barcode(), centre, inner.y() - regular.descent(BARCODE_SIZE));
     }
 
-    private static void outline(PdfContentByte canvas, CardBox card) {
+    private static void outline(PdfContentByte canvas, LabelBox card) {
         canvas.saveState();
         canvas.setGrayStroke(0.75f);
         canvas.setLineWidth(0.25f);
@@ -104,32 +108,11 @@ final class CardPdf {
         canvas.restoreState();
     }
 
-    private static void text(PdfContentByte canvas, CardFont font, float size, String text, float centre, float y) {
+    private static void text(PdfContentByte canvas, LabelFont font, float size, String text, float centre, float y) {
         canvas.beginText();
         canvas.setFontAndSize(font.baseFont(), size);
         canvas.showTextAligned(PdfContentByte.ALIGN_CENTER, text, centre, y, 0);
         canvas.endText();
-    }
-
-    /** One filled rectangle per run of dark modules, the quiet zones left blank. */
-    private static void bars(PdfContentByte canvas, BitMatrix symbol, CardBox box) {
-        float module = box.width() / symbol.getWidth();
-        canvas.saveState();
-        canvas.setGrayFill(0f);
-        int x = 0;
-        while (x < symbol.getWidth()) {
-            if (!symbol.get(x, 0)) {
-                x++;
-                continue;
-            }
-            int start = x;
-            while (x < symbol.getWidth() && symbol.get(x, 0)) {
-                x++;
-            }
-            canvas.rectangle(box.x() + start * module, box.y(), (x - start) * module, box.height());
-        }
-        canvas.fill();
-        canvas.restoreState();
     }
 
     private static float innerWidth() {

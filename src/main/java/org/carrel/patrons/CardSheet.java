@@ -1,4 +1,5 @@
 package org.carrel.patrons;
+import org.carrel.catalog.labels.LabelBox;
 
 /**
  * The paper library cards are printed on: ten credit-card-size cards (ISO/IEC 7810 ID-1, 85.6 x 54 mm), two across
@@ -52,13 +53,13 @@ public enum CardSheet {
      * Where the card at a position lies, in PDF coordinates (points, origin at the bottom left); positions run from 1
      * at the top left across each row, then down.
      */
-    CardBox box(int position) {
+    LabelBox box(int position) {
         if (position < 1 || position > cardsPerPage()) {
             throw new IllegalArgumentException("Position " + position + " is not on a sheet of cards");
         }
         float left = (pageWidth - COLUMNS * CARD_WIDTH) / 2 + (position - 1) % COLUMNS * CARD_WIDTH;
         float top = pageHeight - (pageHeight - ROWS * CARD_HEIGHT) / 2 - (position - 1) / COLUMNS * CARD_HEIGHT;
-        return new CardBox(left, top - CARD_HEIGHT, CARD_WIDTH, CARD_HEIGHT);
+        return new LabelBox(left, top - CARD_HEIGHT, CARD_WIDTH, CARD_HEIGHT);
     }
 
     private static float mm(double millimetres) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.carrel.catalog.labels.Symbology;
 import org.carrel.accounts.AuditLog;
 import org.carrel.district.District;
 import org.carrel.district.SchoolView;
@@ -38,7 +39,7 @@ public class LibraryCards {
 
     /** Cards for the active students of a homeroom, by name. */
     @Transactional
-    public CardPrint forHomeroom(long homeroomId, CardSymbology symbology, CardSheet sheet, String actor) {
+    public CardPrint forHomeroom(long homeroomId, Symbology symbology, CardSheet sheet, String actor) {
         Optional<HomeroomView> homeroom = store.homerooms(null).stream().filter(h -> h.id() == homeroomId)
                 .findFirst();
         if (homeroom.isEmpty()) {
@@ -56,7 +57,7 @@ public class LibraryCards {
 
     /** Cards for the chosen patrons, in the order given, one per patron however often it is named. */
     @Transactional
-    public CardPrint forPatrons(List<Long> patronIds, CardSymbology symbology, CardSheet sheet, String actor) {
+    public CardPrint forPatrons(List<Long> patronIds, Symbology symbology, CardSheet sheet, String actor) {
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(patronIds));
         if (ids.isEmpty()) {
             return new CardPrint.Refused("patrons.cards.noneChosen");
@@ -81,7 +82,7 @@ public class LibraryCards {
         return print(cards, symbology, sheet, actor, "patron", ids.size() == 1 ? ids.get(0) : null);
     }
 
-    private CardPrint print(List<LibraryCard> cards, CardSymbology symbology, CardSheet sheet, String actor,
+    private CardPrint print(List<LibraryCard> cards, Symbology symbology, CardSheet sheet, String actor,
                             String recordType, Long recordId) {
         if (cards.size() > MAX_CARDS) {
             return new CardPrint.Refused("patrons.cards.tooMany", cards.size(), MAX_CARDS);
@@ -89,7 +90,7 @@ public class LibraryCards {
         String unprintable = cards.stream().map(LibraryCard::barcode).filter(b -> !symbology.canHold(b))
                 .collect(Collectors.joining(", "));
         if (!unprintable.isEmpty()) {
-            return new CardPrint.Refused(symbology == CardSymbology.CODE39 ? "patrons.cards.notCode39"
+            return new CardPrint.Refused(symbology == Symbology.CODE39 ? "patrons.cards.notCode39"
                     : "patrons.cards.notCode128", unprintable);
         }
         String tooLong = cards.stream().map(LibraryCard::barcode).filter(b -> !CardPdf.fits(b, symbology))

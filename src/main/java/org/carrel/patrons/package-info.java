@@ -4,8 +4,8 @@
  * is {@link org.carrel.patrons.Patrons}; every full read of a patron and every change writes an audit entry.
  *
  * <p>{@link org.carrel.patrons.LibraryCards} prints library cards (credit-card size, ten a sheet, vector Code 128 or
- * Code 39 bars drawn with OpenPDF and ZXing, like the catalogue's labels but with their own small drawing code, as
- * the label classes are internal to {@code catalog}). {@link org.carrel.patrons.Rollover} is the year-end rollover:
+ * Code 39 bars drawn with OpenPDF and ZXing, with the catalogue's label font, boxes, symbologies and bars from the
+ * {@code catalog.labels} named interface). {@link org.carrel.patrons.Rollover} is the year-end rollover:
  * previewed, then applied once per school year (table {@code patron_rollover}); it cannot check loans and charges
  * until {@code circulation} exists.
  *
@@ -20,7 +20,7 @@
  * the append-only audit log is not rewritten. A patron who signs in links to an {@code accounts} account.
  *
  * <p>Calls {@code district} (schools, school years and terms), {@code accounts} (audit, permissions, accounts
- * by user name) and {@code shared}.
+ * by user name), {@code catalog}'s {@code labels} interface (drawing cards) and {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Patrons")
 package org.carrel.patrons;

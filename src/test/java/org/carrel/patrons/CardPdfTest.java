@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import com.google.zxing.ReaderException;
+import org.carrel.catalog.labels.LabelBox;
+import org.carrel.catalog.labels.LabelFont;
+import org.carrel.catalog.labels.Symbology;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -29,8 +32,8 @@ class CardPdfTest {
             .toList();
 
     @ParameterizedTest
-    @EnumSource(CardSymbology.class)
-    void everyCardOnEverySheetScansBackToThePatronsBarcode(CardSymbology symbology) throws Exception {
+    @EnumSource(Symbology.class)
+    void everyCardOnEverySheetScansBackToThePatronsBarcode(Symbology symbology) throws Exception {
         for (CardSheet sheet : CardSheet.values()) {
             byte[] pdf = new CardPdf().print(CARDS, symbology, sheet);
 
@@ -42,15 +45,15 @@ class CardPdfTest {
 
     @Test
     void aCardPositionLeftBlankDoesNotScan() throws Exception {
-        byte[] pdf = new CardPdf().print(CARDS.subList(0, 3), CardSymbology.CODE128, CardSheet.LETTER);
+        byte[] pdf = new CardPdf().print(CARDS.subList(0, 3), Symbology.CODE128, CardSheet.LETTER);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, CardScanner.DPI, ImageType.GRAY);
             BufferedImage fourth = CardScanner.crop(page, CardSheet.LETTER, CardSheet.LETTER.box(4));
 
-            assertThatThrownBy(() -> CardScanner.decode(fourth, CardSymbology.CODE128))
+            assertThatThrownBy(() -> CardScanner.decode(fourth, Symbology.CODE128))
                     .isInstanceOf(ReaderException.class);
             assertThat(CardScanner.decode(CardScanner.crop(page, CardSheet.LETTER, CardSheet.LETTER.box(3)),
-                    CardSymbology.CODE128)).isEqualTo(CARDS.get(2).barcode());
+                    Symbology.CODE128)).isEqualTo(CARDS.get(2).barcode());
         }
     }
 
@@ -61,13 +64,13 @@ class CardPdfTest {
                 new LibraryCard(longName, "Maple Grove Elementary", "PMAPLE000002"));
         CardPdf printer = new CardPdf();
 
-        String text = CardScanner.text(printer.print(cards, CardSymbology.CODE128, CardSheet.A4));
+        String text = CardScanner.text(printer.print(cards, Symbology.CODE128, CardSheet.A4));
 
         assertThat(text).contains("Sofía Nguyên", "Maple Grove Elementary", "PMAPLE000001", "PMAPLE000002");
         CardPdf.NameLine shortened = printer.nameLine(longName);
-        assertThat(shortened.text()).startsWith("Maximiliana Esperanza").endsWith(CardFont.ELLIPSIS);
+        assertThat(shortened.text()).startsWith("Maximiliana Esperanza").endsWith(LabelFont.ELLIPSIS);
         assertThat(shortened.size()).isEqualTo(CardPdf.SMALLEST_NAME);
-        assertThat(CardFont.bold().width(shortened.text(), shortened.size()))
+        assertThat(LabelFont.helveticaBold().width(shortened.text(), shortened.size()))
                 .isLessThanOrEqualTo(CardSheet.CARD_WIDTH - 2 * CardPdf.PADDING);
         assertThat(text).contains(shortened.text()).doesNotContain(longName);
         assertThat(printer.nameLine("Ana Kim").size()).isEqualTo(CardPdf.LARGEST_NAME);
@@ -75,7 +78,7 @@ class CardPdfTest {
 
     @Test
     void tenCardsFillALetterSheetInsideItsEdges() {
-        CardBox page = new CardBox(0, 0, CardSheet.LETTER.pageWidth(), CardSheet.LETTER.pageHeight());
+        LabelBox page = new LabelBox(0, 0, CardSheet.LETTER.pageWidth(), CardSheet.LETTER.pageHeight());
         for (int position = 1; position <= 10; position++) {
             assertThat(page.contains(CardSheet.LETTER.box(position))).isTrue();
         }
@@ -87,19 +90,19 @@ class CardPdfTest {
 
     @Test
     void code39RefusesWhatItCannotHoldAndCode128TakesIt() {
-        assertThat(CardSymbology.CODE39.canHold("P-00042/7")).isTrue();
-        assertThat(CardSymbology.CODE39.canHold("p-00042")).isFalse();
-        assertThat(CardSymbology.CODE39.canHold("P_1")).isFalse();
-        assertThat(CardSymbology.CODE128.canHold("p-00042_x")).isTrue();
-        assertThat(CardSymbology.CODE128.canHold("P\u00e91")).isFalse();
-        assertThatThrownBy(() -> CardSymbology.CODE39.encode("p1")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("\"p1\" cannot be printed as CODE39");
+        assertThat(Symbology.CODE39.canHold("P-00042/7")).isTrue();
+        assertThat(Symbology.CODE39.canHold("p-00042")).isFalse();
+        assertThat(Symbology.CODE39.canHold("P_1")).isFalse();
+        assertThat(Symbology.CODE128.canHold("p-00042_x")).isTrue();
+        assertThat(Symbology.CODE128.canHold("P\u00e91")).isFalse();
+        assertThatThrownBy(() -> Symbology.CODE39.encode("p1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"p1\" cannot be printed as Code 39");
     }
 
     @Test
     void aBarcodeTooLongForACardDoesNotFitButTheLongestPatronBarcodeDoes() {
-        assertThat(CardPdf.fits("A".repeat(40), CardSymbology.CODE39)).isTrue();
-        assertThat(CardPdf.fits("A1B2C3D4E5".repeat(4), CardSymbology.CODE128)).isTrue();
-        assertThat(CardPdf.fits("A".repeat(60), CardSymbology.CODE39)).isFalse();
+        assertThat(CardPdf.fits("A".repeat(40), Symbology.CODE39)).isTrue();
+        assertThat(CardPdf.fits("A1B2C3D4E5".repeat(4), Symbology.CODE128)).isTrue();
+        assertThat(CardPdf.fits("A".repeat(60), Symbology.CODE39)).isFalse();
     }
 }

@@ -14,6 +14,8 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.oned.Code128Reader;
 import com.google.zxing.oned.Code39Reader;
 import com.google.zxing.oned.OneDReader;
+import org.carrel.catalog.labels.LabelBox;
+import org.carrel.catalog.labels.Symbology;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -32,7 +34,7 @@ final class CardScanner {
     }
 
     /** What the scanner reads from every card, sheet after sheet, in print order; throws where a card does not scan. */
-    static List<String> scanAll(byte[] pdf, CardSheet sheet, CardSymbology symbology, int cards)
+    static List<String> scanAll(byte[] pdf, CardSheet sheet, Symbology symbology, int cards)
             throws IOException, ReaderException {
         List<String> read = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -60,16 +62,16 @@ final class CardScanner {
     }
 
     /** The card's area less a millimetre all round, so the grey cut outline is not in the picture. */
-    static BufferedImage crop(BufferedImage page, CardSheet sheet, CardBox card) {
+    static BufferedImage crop(BufferedImage page, CardSheet sheet, LabelBox card) {
         double scale = DPI / 72.0;
-        CardBox inside = card.inset(72 / 25.4f);
+        LabelBox inside = card.inset(72 / 25.4f);
         int x = (int) Math.round(inside.x() * scale);
         int y = (int) Math.round((sheet.pageHeight() - inside.top()) * scale);
         return page.getSubimage(x, y, (int) (inside.width() * scale), (int) (inside.height() * scale));
     }
 
-    static String decode(BufferedImage image, CardSymbology symbology) throws ReaderException {
-        OneDReader reader = symbology == CardSymbology.CODE39 ? new Code39Reader() : new Code128Reader();
+    static String decode(BufferedImage image, Symbology symbology) throws ReaderException {
+        OneDReader reader = symbology == Symbology.CODE39 ? new Code39Reader() : new Code128Reader();
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new GreyLuminance(image)));
         return reader.decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }

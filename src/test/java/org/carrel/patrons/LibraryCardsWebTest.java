@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Set;
 
+import org.carrel.catalog.labels.Symbology;
 import org.carrel.accounts.AuditEntry;
 import org.carrel.accounts.AuditLog;
 import org.carrel.accounts.Role;
@@ -87,7 +88,7 @@ class LibraryCardsWebTest {
                 .andReturn().getResponse().getContentAsByteArray();
 
         assertThat(CardScanner.text(pdf)).contains("Ana Card", "Bo Card", "LC School " + school);
-        assertThat(CardScanner.scanAll(pdf, CardSheet.A4, CardSymbology.CODE39, 2))
+        assertThat(CardScanner.scanAll(pdf, CardSheet.A4, Symbology.CODE39, 2))
                 .containsExactly("P" + school + "000001", "P" + school + "000002");
         assertThat(printed(actor)).singleElement().satisfies(entry -> {
             assertThat(entry.detail()).startsWith("2 cards");
@@ -109,7 +110,7 @@ class LibraryCardsWebTest {
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
                 .andReturn().getResponse().getContentAsByteArray();
 
-        assertThat(CardScanner.scanAll(pdf, CardSheet.LETTER, CardSymbology.CODE128, 2))
+        assertThat(CardScanner.scanAll(pdf, CardSheet.LETTER, Symbology.CODE128, 2))
                 .containsExactly("P" + school + "000001", "P" + school + "000002");
         assertThat(printed(actor)).singleElement().extracting(AuditEntry::detail).asString().startsWith("2 cards");
     }

@@ -10,13 +10,13 @@ import com.lowagie.text.pdf.PdfContentByte;
  * The bars of a one-row symbol stretched across a box: one filled rectangle per run of dark modules, so the PDF
  * stays vector and prints sharp at any printer resolution. The box includes the quiet zones, which stay blank.
  */
-final class BarcodeBars {
+public final class BarcodeBars {
 
     private BarcodeBars() {
     }
 
     /** The rectangles to fill for the symbol's first row, laid across the whole box. */
-    static List<LabelBox> layOut(BitMatrix symbol, LabelBox box) {
+    public static List<LabelBox> layOut(BitMatrix symbol, LabelBox box) {
         float module = box.width() / symbol.getWidth();
         List<LabelBox> bars = new ArrayList<>();
         int x = 0;
@@ -34,7 +34,7 @@ final class BarcodeBars {
         return bars;
     }
 
-    static void draw(PdfContentByte canvas, List<LabelBox> bars) {
+    public static void draw(PdfContentByte canvas, List<LabelBox> bars) {
         canvas.saveState();
         canvas.setGrayFill(0f);
         for (LabelBox bar : bars) {

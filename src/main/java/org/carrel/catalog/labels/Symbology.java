@@ -79,11 +79,31 @@ public enum Symbology {
 
     abstract void refuseWhenNotEncodable(String barcode);
 
+    /** Whether a scanner reads this barcode back unchanged from this symbology. */
+    public boolean canHold(String barcode) {
+        try {
+            refuseWhenNotEncodable(barcode);
+            return !barcode.isEmpty();
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
+    }
+
+    /** The symbology named by a form value ({@code CODE128}, {@code code39}); null when it names none. */
+    public static Symbology parse(String text) {
+        for (Symbology symbology : values()) {
+            if (symbology.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+                return symbology;
+            }
+        }
+        return null;
+    }
+
     /**
      * The symbol as one row of modules, quiet zones included: bit {@code x} is set where a bar covers module
      * {@code x}.
      */
-    BitMatrix encode(String barcode) {
+    public BitMatrix encode(String barcode) {
         refuseWhenNotEncodable(barcode);
         try {
             // ZXing's MARGIN is the quiet zone of both sides together.

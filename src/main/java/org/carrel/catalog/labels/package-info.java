@@ -9,5 +9,10 @@
  * <p>{@link org.carrel.catalog.labels.LabelQueue} keeps the copies waiting for labels per school (table
  * {@code label_queue}) and prints them; {@link org.carrel.catalog.labels.ShelfList} pages a school's copies in shelf
  * order with their queue marks. Both ask the {@link org.carrel.catalog.Copies} facade for copies.
+ *
+ * <p>A named interface: {@code patrons} draws library cards with the same font, boxes, symbologies and bars
+ * ({@link org.carrel.catalog.labels.LabelFont}, {@link org.carrel.catalog.labels.LabelBox},
+ * {@link org.carrel.catalog.labels.Symbology}, {@link org.carrel.catalog.labels.BarcodeBars}).
  */
+@org.springframework.modulith.NamedInterface("labels")
 package org.carrel.catalog.labels;

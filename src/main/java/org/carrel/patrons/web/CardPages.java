@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.carrel.catalog.labels.Symbology;
 import org.carrel.accounts.Allowed;
 import org.carrel.accounts.Permission;
 import org.carrel.accounts.SignedInUser;
@@ -12,7 +13,6 @@ import org.carrel.district.District;
 import org.carrel.district.SchoolView;
 import org.carrel.patrons.CardPrint;
 import org.carrel.patrons.CardSheet;
-import org.carrel.patrons.CardSymbology;
 import org.carrel.patrons.HomeroomView;
 import org.carrel.patrons.LibraryCards;
 import org.carrel.patrons.PatronSummary;
@@ -58,7 +58,7 @@ class CardPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         PatronScope.requireEdit(user, homeroom.schoolId());
         CardPrint result = choicesKnown(symbology, sheet)
-                ? cards.forHomeroom(id, CardSymbology.parse(symbology), CardSheet.parse(sheet), user.username())
+                ? cards.forHomeroom(id, Symbology.parse(symbology), CardSheet.parse(sheet), user.username())
                 : new CardPrint.Refused("patrons.cards.choice.invalid");
         if (result instanceof CardPrint.Printed printed) {
             return pdf(printed, "library-cards-" + slug(homeroom.name()));
@@ -70,7 +70,7 @@ class CardPages {
     @GetMapping("/staff/patrons/cards")
     @Allowed(Permission.PATRON_EDIT)
     ModelAndView cardsForm() {
-        return cardsPage("", CardSymbology.CODE128.name(), CardSheet.LETTER.name(), null);
+        return cardsPage("", Symbology.CODE128.name(), CardSheet.LETTER.name(), null);
     }
 
     /** Cards for the patrons ticked ({@code patron} ids) and those whose barcodes are listed ({@code barcodes}). */
@@ -100,7 +100,7 @@ class CardPages {
             result = new CardPrint.Refused("patrons.cards.unknownBarcodes", String.join(", ", unknown));
         } else {
             ids.forEach(id -> PatronScope.requireEdit(user, PatronScope.patron(patrons, id).schoolId()));
-            result = cards.forPatrons(ids, CardSymbology.parse(symbology), CardSheet.parse(sheet), user.username());
+            result = cards.forPatrons(ids, Symbology.parse(symbology), CardSheet.parse(sheet), user.username());
         }
         if (result instanceof CardPrint.Printed printed) {
             return pdf(printed, "library-cards");
@@ -144,7 +144,7 @@ class CardPages {
     }
 
     private static boolean choicesKnown(String symbology, String sheet) {
-        return CardSymbology.parse(symbology) != null && CardSheet.parse(sheet) != null;
+        return Symbology.parse(symbology) != null && CardSheet.parse(sheet) != null;
     }
 
     /** A homeroom name as part of a file name: "Room 301 (3)" becomes "room-301-3". */

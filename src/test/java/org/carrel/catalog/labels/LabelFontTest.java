@@ -15,8 +15,9 @@ class LabelFontTest {
     }
 
     @Test
-    void lettersOutsideWinAnsiPrintAsAQuestionMarkEach() {
+    void lettersOutsideWinAnsiLoseTheAccentsHelveticaLacksOrPrintAsAQuestionMark() {
         assertThat(LabelFont.printable("漢字 Kanji")).isEqualTo("?? Kanji");
+        assertThat(LabelFont.printable("Nguyễn Trần")).as("the nearest letter Helvetica has").isEqualTo("Nguyên Trân");
         assertThat(LabelFont.printable("Dino \uD83E\uDD96")).as("one emoji, two chars in Java").isEqualTo("Dino ?");
     }
 
