@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -105,8 +106,9 @@ class OpacBrowserTest extends BrowserTest {
         driver().get(origin() + "/catalog");
         new Select(driver().findElement(By.id("my-school"))).selectByVisibleText("Oak Hill Elementary");
         driver().findElement(By.cssSelector(".prefs-school button")).click();
-        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d ->
-                d.findElement(By.id("cards-new")).getText().contains("Oak Hill Elementary"));
+        // The old page's element goes stale when the choice reloads the page: look again until the new one shows.
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("cards-new")).getText().contains("Oak Hill Elementary"));
         driver().get(origin() + "/catalog/search?q=caterpillar");
         assertThat(driver().findElement(By.tagName("main")).getText())
                 .contains("Only books on the shelf now at Oak Hill Elementary");
