@@ -40,8 +40,7 @@ public class LibraryCards {
     /** Cards for the active students of a homeroom, by name. */
     @Transactional
     public CardPrint forHomeroom(long homeroomId, Symbology symbology, CardSheet sheet, String actor) {
-        Optional<HomeroomView> homeroom = store.homerooms(null).stream().filter(h -> h.id() == homeroomId)
-                .findFirst();
+        Optional<HomeroomView> homeroom = store.homeroom(homeroomId);
         if (homeroom.isEmpty()) {
             return new CardPrint.Refused("patrons.cards.noHomeroom");
         }

@@ -321,15 +321,34 @@ class PatronStore {
     }
 
     List<HomeroomView> homerooms(Long schoolId) {
-        String school = schoolId == null ? "" : " where h.school_id = :school";
+        return homerooms(schoolId == null ? "" : " where h.school_id = :school", schoolParam(schoolId));
+    }
+
+    Optional<HomeroomView> homeroom(long id) {
+        return homerooms(" where h.id = :id", Map.of("id", id)).stream().findFirst();
+    }
+
+    List<HomeroomView> homeroomsById(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : homerooms(" where h.id in (:ids)", Map.of("ids", ids));
+    }
+
+    /** Every homeroom's and class's name, by id: what a search by name reads, without the counts. */
+    Map<Long, String> homeroomNames() {
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, name from homeroom").query((row, n) -> names.put(row.getLong("id"),
+                row.getString("name"))).list();
+        return names;
+    }
+
+    private List<HomeroomView> homerooms(String where, Map<String, Object> params) {
         return jdbc.sql("""
                         select h.id, h.school_id, h.name, h.kind, t.given_name, t.preferred_name, t.family_name,
                                (select count(*) from patron s where (s.homeroom_id = h.id or s.id in (
                                        select m.patron_id from class_member m where m.class_id = h.id))
                                    and s.patron_type = 'STUDENT' and s.status = 'ACTIVE') as students
-                        from homeroom h left join patron t on t.id = h.teacher_id""" + school
+                        from homeroom h left join patron t on t.id = h.teacher_id""" + where
                         + " order by h.school_id, h.name")
-                .params(schoolParam(schoolId))
+                .params(params)
                 .query((row, n) -> new HomeroomView(row.getLong("id"), row.getLong("school_id"),
                         row.getString("name"), row.getString("family_name") == null ? null
                                 : Names.display(row.getString("given_name"), row.getString("preferred_name"),

@@ -3,6 +3,7 @@ package org.carrel.patrons;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.carrel.accounts.AccountView;
@@ -243,22 +244,26 @@ public class Patrons {
         return store.homerooms(schoolId);
     }
 
-    /** Homerooms and classes whose name has a word starting with each word of {@code query} ("room 1" finds Room 12). */
+    /**
+     * Homerooms and classes whose name has a word starting with each word of {@code query} ("room 1" finds Room 12);
+     * the names are read alone, the counts only for those that match.
+     */
     @Transactional(readOnly = true)
     public List<HomeroomView> homeroomsNamed(String query) {
         List<String> words = List.of(Names.fold(query == null ? "" : query).split(" "));
         if (words.get(0).isEmpty()) {
             return List.of();
         }
-        return store.homerooms(null).stream().filter(h -> {
-            List<String> name = List.of(Names.fold(h.name()).split(" "));
+        List<Long> matching = store.homeroomNames().entrySet().stream().filter(h -> {
+            List<String> name = List.of(Names.fold(h.getValue()).split(" "));
             return words.stream().allMatch(w -> name.stream().anyMatch(n -> n.startsWith(w)));
-        }).toList();
+        }).map(Map.Entry::getKey).toList();
+        return store.homeroomsById(matching);
     }
 
     @Transactional(readOnly = true)
     public Optional<HomeroomView> homeroom(long id) {
-        return store.homerooms(null).stream().filter(h -> h.id() == id).findFirst();
+        return store.homeroom(id);
     }
 
     /** The active students of a homeroom: names, barcodes and grades, by name. */

@@ -173,11 +173,12 @@ public class RosterImport {
     }
 
     private RosterReport run(Plan plan, Options options, String actor) {
-        boolean held = plan.deactivate.size() > HOLD_SHARE * Math.max(1, store.countActive())
-                && !options.confirmDeactivations() && !plan.deactivate.isEmpty();
+        long active = plan.deactivate.isEmpty() ? 0 : store.countActive();
+        boolean held = !plan.deactivate.isEmpty() && plan.deactivate.size() > HOLD_SHARE * Math.max(1, active)
+                && !options.confirmDeactivations();
         if (held) {
             plan.notes.add(0, "Held: this import would deactivate " + plan.deactivate.size() + " of "
-                    + store.countActive() + " active patrons (more than " + (int) (HOLD_SHARE * 100)
+                    + active + " active patrons (more than " + (int) (HOLD_SHARE * 100)
                     + "%). Check the package, then confirm the deactivations to apply it.");
         }
         if (!plan.years.isEmpty() || !plan.terms.isEmpty()) {
@@ -729,13 +730,14 @@ public class RosterImport {
                         room.teachersClass()));
             }
         }
-        Map<String, Long> patronIds = new HashMap<>();
+        Map<Long, String> codes = new HashMap<>();
+        district.schools().forEach(school -> codes.put(school.id(), school.code()));
         for (Wanted w : plan.add) {
             long school = created.getOrDefault(w.schoolId(), w.schoolId());
-            String code = district.school(school).map(SchoolView::code).orElseThrow();
+            String code = codes.get(school);
             String barcode = ranges.take(school, code, candidate -> store.barcodeTaken(candidate, null))
                     .orElseThrow(() -> new IllegalStateException("the barcode range of " + code + " is used up"));
-            patronIds.put(w.sourceId(), store.insert(stored(w, school, barcode, homerooms), now));
+            store.insert(stored(w, school, barcode, homerooms), now);
         }
         for (Map.Entry<PatronStore.Row, Wanted> change : plan.update) {
             Wanted w = change.getValue();

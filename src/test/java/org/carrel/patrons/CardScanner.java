@@ -6,16 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.LuminanceSource;
 import com.google.zxing.ReaderException;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.oned.Code128Reader;
-import com.google.zxing.oned.Code39Reader;
-import com.google.zxing.oned.OneDReader;
 import org.carrel.catalog.labels.LabelBox;
 import org.carrel.catalog.labels.Symbology;
+import org.carrel.testing.BarcodeReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -71,32 +66,6 @@ final class CardScanner {
     }
 
     static String decode(BufferedImage image, Symbology symbology) throws ReaderException {
-        OneDReader reader = symbology == Symbology.CODE39 ? new Code39Reader() : new Code128Reader();
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new GreyLuminance(image)));
-        return reader.decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-    }
-
-    /** ZXing's javase module has BufferedImageLuminanceSource; this is the part of it a grey image needs. */
-    private static final class GreyLuminance extends LuminanceSource {
-        private final BufferedImage image;
-
-        GreyLuminance(BufferedImage image) {
-            super(image.getWidth(), image.getHeight());
-            this.image = image;
-        }
-
-        @Override
-        public byte[] getRow(int y, byte[] row) {
-            byte[] out = row != null && row.length >= getWidth() ? row : new byte[getWidth()];
-            image.getRaster().getDataElements(0, y, getWidth(), 1, out);
-            return out;
-        }
-
-        @Override
-        public byte[] getMatrix() {
-            byte[] all = new byte[getWidth() * getHeight()];
-            image.getRaster().getDataElements(0, 0, getWidth(), getHeight(), all);
-            return all;
-        }
+        return BarcodeReader.read(image, symbology, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
     }
 }

@@ -1,7 +1,5 @@
 package org.carrel.patrons.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.carrel.accounts.Allowed;
@@ -97,14 +95,8 @@ class PatronMergePages {
                 : patrons.view(duplicate.id(), user.username()).orElseThrow());
         view.addObject("barcode", barcode.strip());
         view.addObject("errors", errors);
-        view.addObject("schoolNames", schoolNames());
+        view.addObject("schoolNames", PatronScope.schoolNames(district));
         view.setStatus(status);
         return view;
-    }
-
-    private Map<Long, String> schoolNames() {
-        Map<Long, String> names = new LinkedHashMap<>();
-        district.schools().forEach(school -> names.put(school.id(), school.name()));
-        return names;
     }
 }

@@ -1,8 +1,6 @@
 package org.carrel.patrons.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.carrel.accounts.Allowed;
 import org.carrel.accounts.Permission;
@@ -52,7 +50,7 @@ class PatronPages {
         List<PatronSummary> found = patrons.find(q, null, Patrons.MAX_FOUND);
         view.addObject("query", q.strip());
         view.addObject("found", found);
-        view.addObject("schoolNames", schoolNames());
+        view.addObject("schoolNames", PatronScope.schoolNames(district));
         view.addObject("viewable", found.stream().filter(p -> PatronScope.mayView(user, p.schoolId()))
                 .map(PatronSummary::id).toList());
         view.addObject("canAdd", user.has(Permission.PATRON_EDIT));
@@ -93,7 +91,7 @@ class PatronPages {
         PatronView patron = patrons.view(id, user.username()).orElseThrow();
         ModelAndView view = new ModelAndView("patrons/patron");
         view.addObject("patron", patron);
-        view.addObject("schoolName", schoolNames().getOrDefault(patron.schoolId(), ""));
+        view.addObject("schoolName", PatronScope.schoolNames(district).getOrDefault(patron.schoolId(), ""));
         view.addObject("canEdit", PatronScope.mayEdit(user, patron.schoolId()) && !patron.erased());
         view.addObject("saved", saved != null);
         view.addObject("merged", merged != null);
@@ -157,7 +155,7 @@ class PatronPages {
         PatronView patron = patrons.view(id, user.username()).orElseThrow();
         ModelAndView view = new ModelAndView("patrons/patron");
         view.addObject("patron", patron);
-        view.addObject("schoolName", schoolNames().getOrDefault(patron.schoolId(), ""));
+        view.addObject("schoolName", PatronScope.schoolNames(district).getOrDefault(patron.schoolId(), ""));
         view.addObject("canEdit", true);
         view.addObject("blockErrors", result.errors());
         view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -181,7 +179,7 @@ class PatronPages {
         ModelAndView view = new ModelAndView("patrons/homerooms");
         view.addObject("homerooms", patrons.homerooms(null).stream()
                 .filter(h -> user.actsFor(h.schoolId())).toList());
-        view.addObject("schoolNames", schoolNames());
+        view.addObject("schoolNames", PatronScope.schoolNames(district));
         return view;
     }
 
@@ -191,8 +189,8 @@ class PatronPages {
         HomeroomView homeroom = patrons.homeroom(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         PatronScope.requireView(user, homeroom.schoolId());
-        return CardPages.homeroomPage(user, homeroom, patrons, schoolNames().getOrDefault(homeroom.schoolId(), ""),
-                null);
+        String school = PatronScope.schoolNames(district).getOrDefault(homeroom.schoolId(), "");
+        return CardPages.homeroomPage(user, homeroom, patrons, school, null);
     }
 
     private ModelAndView form(SignedInUser user, PatronView patron, PatronForm form, FormErrors errors,
@@ -205,11 +203,5 @@ class PatronPages {
         view.addObject("schools", district.schools().stream().filter(s -> user.actsFor(s.id())).toList());
         view.setStatus(status);
         return view;
-    }
-
-    private Map<Long, String> schoolNames() {
-        Map<Long, String> names = new LinkedHashMap<>();
-        district.schools().forEach(school -> names.put(school.id(), school.name()));
-        return names;
     }
 }

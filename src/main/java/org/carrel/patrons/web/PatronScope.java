@@ -1,7 +1,11 @@
 package org.carrel.patrons.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.carrel.accounts.Permission;
 import org.carrel.accounts.SignedInUser;
+import org.carrel.district.District;
 import org.carrel.patrons.PatronSummary;
 import org.carrel.patrons.Patrons;
 import org.springframework.http.HttpStatus;
@@ -14,6 +18,13 @@ import org.springframework.web.server.ResponseStatusException;
 final class PatronScope {
 
     private PatronScope() {
+    }
+
+    /** School names by id, for lists of patrons and homerooms. */
+    static Map<Long, String> schoolNames(District district) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        district.schools().forEach(school -> names.put(school.id(), school.name()));
+        return names;
     }
 
     static PatronSummary patron(Patrons patrons, long id) {
