@@ -37,6 +37,22 @@ public enum Permission {
     ROSTER_MANAGE,
     /** Export everything Carrel holds about a patron, and erase one (a student's records on request). */
     PATRON_RECORDS,
+    /** The circulation desk by barcode: check out, check in, renew, count in-library use (volunteers too). */
+    CIRCULATION_DESK,
+    /** A patron's loans, holds and charges with their titles, and the overdue lists (every view audited). */
+    LOANS_VIEW,
+    /** Go past an overridable refusal at the desk (blocked, limit, not for loan...), with a reason that is audited. */
+    CIRCULATION_OVERRIDE,
+    /** Place, cancel and suspend holds for patrons; the hold shelf, pull list and transits of one's schools. */
+    HOLDS_MANAGE,
+    /** Add charges, take payments and waive charges of one's schools' patrons. */
+    CHARGES_MANAGE,
+    /** Forgive charges in bulk (a grade, a graduating class). */
+    CHARGES_FORGIVE,
+    /** Edit the loan rules of one's schools (district-wide rules and circulation settings need DISTRICT_EDIT). */
+    LOAN_RULES_EDIT,
+    /** In the catalogue: one's own loans, holds and reading history; place and cancel one's own holds. */
+    OWN_BORROWING,
     /** One's own account: change one's password. */
     OWN_ACCOUNT
 }

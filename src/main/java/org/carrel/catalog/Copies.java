@@ -13,6 +13,7 @@ import org.carrel.district.District;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
@@ -57,6 +58,38 @@ public class Copies {
     @Transactional(readOnly = true)
     public Optional<ItemView> itemByBarcode(String barcode) {
         return items.byBarcode(ItemRules.normaliseBarcode(barcode));
+    }
+
+    /** The copies of a record, by school and barcode. */
+    @Transactional(readOnly = true)
+    public List<ItemView> copiesOf(long recordId) {
+        return items.ofRecord(recordId);
+    }
+
+    /**
+     * For circulation: the copy with this barcode, its row locked until the caller's transaction ends, so that
+     * checkouts, check-ins and hold trapping of one copy happen one after the other on every node.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<ItemView> lockForCirculation(String barcode) {
+        return items.lock(ItemRules.normaliseBarcode(barcode)).flatMap(items::find);
+    }
+
+    /** For circulation: {@link #lockForCirculation(String)} by id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<ItemView> lockForCirculation(long itemId) {
+        return items.lock(itemId).flatMap(items::find);
+    }
+
+    /**
+     * For circulation, on a copy it locked: moves it to {@code status} (checked out, in transit, on the hold shelf,
+     * back on the shelf, lost or missing) with an optional reason, and publishes {@link ItemChanged} so the search
+     * index shows the copy's availability. Circulation audits its own acts.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void circulated(ItemView item, ItemStatus status, String reason) {
+        items.circulate(item.id(), status, reason, now());
+        events.publishEvent(new ItemChanged(item.id(), item.recordId(), item.schoolId(), status));
     }
 
     /** A school's copies in shelf order (optionally of one location), a page at a time. */

@@ -116,6 +116,25 @@ class ItemStore {
                 .param("id", id).param("version", version).update() == 1;
     }
 
+    /** Locks the copy's row until the transaction ends; its id, or empty without such a copy. */
+    Optional<Long> lock(String barcode) {
+        return jdbc.sql("select id from item where barcode = :barcode for update").param("barcode", barcode)
+                .query(Long.class).optional();
+    }
+
+    Optional<Long> lock(long id) {
+        return jdbc.sql("select id from item where id = :id for update").param("id", id).query(Long.class).optional();
+    }
+
+    /** Circulation's status change: no version check (the row is locked), the reason cleared. */
+    void circulate(long id, ItemStatus status, String reason, OffsetDateTime now) {
+        jdbc.sql("""
+                        update item set status = :status, status_reason = :reason, status_changed_at = :now,
+                               version = version + 1
+                        where id = :id""")
+                .param("status", status.name()).param("reason", reason).param("now", now).param("id", id).update();
+    }
+
     /** Copies that show their record's call number follow it when the record's call number changes. */
     void followRecordCallNumber(long recordId, String recordCallNumber) {
         jdbc.sql("update item set call_number_sort = :sort where record_id = :record and call_number is null")

@@ -341,6 +341,20 @@ public class District {
                 .orElse(List.of());
     }
 
+    /**
+     * The school's calendar from {@code from} on: the years that have not ended by then with their terms, and the
+     * listed closed days from then to the last of those years' ends.
+     */
+    @Transactional(readOnly = true)
+    public SchoolCalendar schoolCalendar(long schoolId, LocalDate from) {
+        List<SchoolYear> years = calendars.years(schoolId).stream().filter(y -> !y.lastDay().isBefore(from)).toList();
+        List<Term> terms = years.stream().flatMap(y -> calendars.terms(y.id()).stream()).toList();
+        LocalDate to = years.stream().map(SchoolYear::lastDay).max(LocalDate::compareTo).orElse(from.plusYears(1));
+        java.util.Set<LocalDate> closed = new java.util.HashSet<>();
+        calendars.closedDays(schoolId, from, to).forEach(day -> closed.add(day.closedOn()));
+        return new SchoolCalendar(schoolId, years, terms, closed);
+    }
+
     /** Today in the clock's zone. */
     public LocalDate today() {
         return LocalDate.now(clock);

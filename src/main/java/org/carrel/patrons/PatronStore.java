@@ -99,6 +99,30 @@ class PatronStore {
                 .query(PatronStore::summary).optional();
     }
 
+    private static final String BORROWER = "select p.id, p.given_name, p.preferred_name, p.family_name, p.barcode,"
+            + " p.school_id, p.patron_type, p.status, p.grade, p.homeroom_id, p.keep_history, p.preferred_language,"
+            + " exists (select 1 from patron_block b where b.patron_id = p.id and b.lifted_at is null) blocked"
+            + " from patron p";
+
+    Optional<Borrower> borrowerByBarcode(String barcode) {
+        return jdbc.sql(BORROWER + " where p.barcode = :barcode").param("barcode", barcode)
+                .query(PatronStore::borrower).optional();
+    }
+
+    Optional<Borrower> borrowerById(long id) {
+        return jdbc.sql(BORROWER + " where p.id = :id").param("id", id).query(PatronStore::borrower).optional();
+    }
+
+    private static Borrower borrower(ResultSet row, int n) throws SQLException {
+        return new Borrower(row.getLong("id"), Names.display(row.getString("given_name"),
+                row.getString("preferred_name"), row.getString("family_name")), row.getString("barcode"),
+                row.getLong("school_id"), PatronType.valueOf(row.getString("patron_type")),
+                PatronStatus.valueOf(row.getString("status")),
+                row.getObject("grade") == null ? null : Grade.of(row.getInt("grade")),
+                (Long) row.getObject("homeroom_id", Long.class), row.getBoolean("blocked"),
+                row.getBoolean("keep_history"), row.getString("preferred_language"));
+    }
+
     Optional<PatronSummary> summaryById(long id) {
         return jdbc.sql(SUMMARY + " where p.id = :id").param("id", id).query(PatronStore::summary).optional();
     }

@@ -73,6 +73,18 @@ public class Patrons {
         return store.summaryByBarcode(PatronRules.normaliseBarcode(barcode));
     }
 
+    /** The patron as circulation lends to them, by card barcode as scanned (not audited: shows nothing). */
+    @Transactional(readOnly = true)
+    public Optional<Borrower> borrower(String barcode) {
+        return store.borrowerByBarcode(PatronRules.normaliseBarcode(barcode));
+    }
+
+    /** The patron as circulation lends to them (not audited: shows nothing). */
+    @Transactional(readOnly = true)
+    public Optional<Borrower> borrower(long id) {
+        return store.borrowerById(id);
+    }
+
     /** The patron in full, for a staff member allowed to see it; the read is audited. */
     @Transactional
     public Optional<PatronView> view(long id, String actor) {

@@ -1,0 +1,37 @@
+package org.carrel.circulation;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.carrel.district.District;
+import org.springframework.stereotype.Component;
+
+/**
+ * Now, in the district's time zone: due dates are days of the schools' calendars, and a day loan is due at the end
+ * of its day where the school is, whatever zone the server runs in.
+ */
+@Component
+class CirculationTime {
+
+    private final District district;
+    private final Clock clock;
+
+    CirculationTime(District district, Clock clock) {
+        this.district = district;
+        this.clock = clock;
+    }
+
+    ZonedDateTime now() {
+        return ZonedDateTime.now(clock).withZoneSameInstant(zone());
+    }
+
+    ZoneId zone() {
+        try {
+            return ZoneId.of(district.settings().timeZone());
+        } catch (DateTimeException | NullPointerException e) {
+            return clock.getZone();
+        }
+    }
+}
