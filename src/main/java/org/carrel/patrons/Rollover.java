@@ -36,10 +36,10 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * years are taken to start on August 1, as in the demo calendar. The preview shows the label before anything is
  * applied; table {@code patron_rollover} has one row per label, so the same year cannot be applied twice.
  *
- * <p><b>Loans and charges</b> come from the {@link PatronObligations} beans (circulation's, once it exists): the
+ * <p><b>Loans and charges</b> come from the {@link PatronObligations} beans (circulation implements it): the
  * preview lists the leaving students with copies still out, and apply clears the leavers' unpaid charges when the
- * choice ({@link ChargesChoice}) is CLEAR. Until a module implements it, the page says loans and charges cannot be
- * checked yet ({@link #checksLoansAndCharges()}), and there are none to report or clear.
+ * choice ({@link ChargesChoice}) is CLEAR. Without such a bean (a build without circulation) the page says loans and
+ * charges cannot be checked ({@link #checksLoansAndCharges()}), and there are none to report or clear.
  */
 @Service
 public class Rollover {

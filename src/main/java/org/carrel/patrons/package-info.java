@@ -6,8 +6,8 @@
  * <p>{@link org.carrel.patrons.LibraryCards} prints library cards (credit-card size, ten a sheet, vector Code 128 or
  * Code 39 bars drawn with OpenPDF and ZXing, with the catalogue's label font, boxes, symbologies and bars from the
  * {@code catalog.labels} named interface). {@link org.carrel.patrons.Rollover} is the year-end rollover:
- * previewed, then applied once per school year (table {@code patron_rollover}); it cannot check loans and charges
- * until {@code circulation} exists.
+ * previewed, then applied once per school year (table {@code patron_rollover}); it asks
+ * {@link org.carrel.patrons.PatronObligations} (implemented by {@code circulation}) for copies out and charges.
  *
  * <p>{@link org.carrel.patrons.RosterImport} imports OneRoster 1.1/1.2 packages and plain CSV rosters (command
  * {@code import-roster}, page {@code /staff/patrons/roster}): a preview first, then one transaction.
