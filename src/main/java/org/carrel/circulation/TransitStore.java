@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TransitStore {
 
-    private static final String SELECT = "select id, item_id, from_school_id, to_school_id, hold_id, sent_at from transit";
+    private static final String SELECT =
+            "select id, item_id, from_school_id, to_school_id, hold_id, sent_at from transit";
 
     private final JdbcClient jdbc;
 
