@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checkout and renewal. Every act starts by locking the copy's row ({@link Copies#lockForCirculation}), so two desks
  * scanning one copy at once are served one after the other: the second sees the first's loan and is refused
- * cleanly. The unique loan per copy in the schema is the last guard.
+ * cleanly. The unique loan per copy in the schema is the last guard. A checkout locks the patron's row first
+ * ({@link Patrons#lockBorrower}), so two desks lending to one patron at once cannot both pass the loan limit.
  */
 @Component
 class Lending {
@@ -63,6 +64,8 @@ class Lending {
         if (found.isEmpty()) {
             return new CheckoutResult.Refused(Refusal.UNKNOWN_PATRON, text(request.patronBarcode()));
         }
+        // The patron first, then the copy: every act that locks both takes them in this order.
+        patrons.lockBorrower(found.get().id());
         Optional<ItemView> locked = copies.lockForCirculation(text(request.itemBarcode()));
         if (locked.isEmpty()) {
             return new CheckoutResult.Refused(Refusal.UNKNOWN_ITEM, text(request.itemBarcode()));

@@ -109,6 +109,11 @@ class PatronStore {
                 .query(PatronStore::borrower).optional();
     }
 
+    boolean lock(long id) {
+        return jdbc.sql("select id from patron where id = :id for update").param("id", id).query(Long.class)
+                .optional().isPresent();
+    }
+
     Optional<Borrower> borrowerById(long id) {
         return jdbc.sql(BORROWER + " where p.id = :id").param("id", id).query(PatronStore::borrower).optional();
     }

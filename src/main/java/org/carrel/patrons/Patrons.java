@@ -85,6 +85,15 @@ public class Patrons {
         return store.borrowerById(id);
     }
 
+    /**
+     * For circulation: locks the patron's row until the caller's transaction ends, so two desks lending to one
+     * patron at once count the patron's loans one after the other (the loan limit holds under a race).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean lockBorrower(long id) {
+        return store.lock(id);
+    }
+
     /** The patron in full, for a staff member allowed to see it; the read is audited. */
     @Transactional
     public Optional<PatronView> view(long id, String actor) {
