@@ -34,13 +34,21 @@ public class CirculationFixtures {
     private final Copies copies;
     private final Patrons patrons;
     private final JdbcClient jdbc;
+    private final CirculationTime time;
 
-    CirculationFixtures(District district, Catalog catalog, Copies copies, Patrons patrons, JdbcClient jdbc) {
+    CirculationFixtures(District district, Catalog catalog, Copies copies, Patrons patrons, JdbcClient jdbc,
+                        CirculationTime time) {
         this.district = district;
         this.catalog = catalog;
         this.copies = copies;
         this.patrons = patrons;
         this.jdbc = jdbc;
+        this.time = time;
+    }
+
+    /** Now in the district's time zone, as circulation reads it. */
+    public ZonedDateTime now() {
+        return time.now();
     }
 
     /**
