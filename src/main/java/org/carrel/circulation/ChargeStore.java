@@ -103,6 +103,27 @@ class ChargeStore {
         return owed;
     }
 
+    /** How many of these patrons owe anything, on how many unsettled charges, and the total owed. */
+    Charges.Owing owing(Collection<Long> patronIds) {
+        List<Long> ids = List.copyOf(patronIds);
+        int patrons = 0;
+        int count = 0;
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (int from = 0; from < ids.size(); from += 500) {
+            Charges.Owing part = jdbc.sql("""
+                            select count(distinct patron_id) patrons, count(*) charges,
+                                   coalesce(sum(amount - paid - waived), 0) owed
+                            from charge where patron_id in (:patrons) and settled_at is null""")
+                    .param("patrons", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .query((row, n) -> new Charges.Owing(row.getInt("patrons"), row.getInt("charges"),
+                            row.getBigDecimal("owed"))).single();
+            patrons += part.patrons();
+            count += part.charges();
+            total = total.add(part.total());
+        }
+        return new Charges.Owing(patrons, count, total);
+    }
+
     int moveToPatron(long fromPatronId, long toPatronId) {
         return jdbc.sql("update charge set patron_id = :to where patron_id = :from")
                 .param("from", fromPatronId).param("to", toPatronId).update();

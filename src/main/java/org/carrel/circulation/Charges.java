@@ -32,6 +32,10 @@ public class Charges {
         }
     }
 
+    /** What a group of patrons owes: how many of them owe anything, on how many charges, and the total. */
+    public record Owing(int patrons, int charges, BigDecimal total) {
+    }
+
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
 
     private final ChargeStore charges;
@@ -67,6 +71,12 @@ public class Charges {
     @Transactional(readOnly = true)
     public Map<Long, BigDecimal> owed(Collection<Long> patronIds) {
         return charges.owed(patronIds);
+    }
+
+    /** What these patrons owe together (a bulk forgiveness's preview): counts and a total, no names. */
+    @Transactional(readOnly = true)
+    public Owing owing(Collection<Long> patronIds) {
+        return charges.owing(patronIds);
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,11 @@
 package org.carrel.circulation;
 
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.carrel.accounts.AuditLog;
@@ -11,6 +14,8 @@ import org.carrel.catalog.ItemView;
 import org.carrel.circulation.CirculationEvents.ItemDeclaredLost;
 import org.carrel.circulation.CirculationEvents.LoanBecameOverdue;
 import org.carrel.catalog.ItemStatus;
+import org.carrel.patrons.Borrower;
+import org.carrel.patrons.Patrons;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +32,9 @@ public class Circulation {
     /** The most copies one class-set checkout takes. */
     public static final int MAX_CLASS_SET = 200;
 
+    /** The most lines one overdue list holds (a school's list, oldest due first). */
+    public static final int MAX_OVERDUE = 5_000;
+
     private final Lending lending;
     private final Returns returns;
     private final LoanStore loans;
@@ -38,11 +46,12 @@ public class Circulation {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final CirculationTime time;
     private final TransactionTemplate eachCopy;
+    private final Patrons patrons;
 
     Circulation(Lending lending, Returns returns, LoanStore loans, ChargeStore charges, StatisticStore statistics,
                 RuleStore rules, Copies copies, AuditLog audit,
                 org.springframework.context.ApplicationEventPublisher events, CirculationTime time,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, Patrons patrons) {
         this.lending = lending;
         this.returns = returns;
         this.loans = loans;
@@ -54,6 +63,7 @@ public class Circulation {
         this.events = events;
         this.time = time;
         this.eachCopy = new TransactionTemplate(transactions);
+        this.patrons = patrons;
     }
 
     /** Lends a copy to a patron, or says why not. Committed when this returns: the loan survives a crash. */
@@ -138,6 +148,25 @@ public class Circulation {
     /** One title a patron read: a row of an opted-in reading history. */
     public record HistoryEntry(long recordId, String title, java.time.LocalDate checkedOutOn,
                                java.time.LocalDate returnedOn) {
+    }
+
+    /**
+     * The overdue loans checked out at a school (lost ones too, claimed-returned ones not), oldest due first, at most
+     * {@link #MAX_OVERDUE}, each with its patron: for staff allowed to see patrons' loans. One audit entry per list.
+     */
+    @Transactional
+    public List<OverdueLoan> overdue(long schoolId, String actor) {
+        ZonedDateTime now = time.now();
+        Map<Long, Optional<Borrower>> borrowers = new HashMap<>();
+        List<OverdueLoan> overdue = new ArrayList<>();
+        for (LoanView loan : loans.overdue(schoolId, now.toOffsetDateTime(), MAX_OVERDUE)) {
+            borrowers.computeIfAbsent(loan.patronId(), patrons::borrower).ifPresent(patron -> overdue.add(
+                    new OverdueLoan(loan, patron, Math.max(0, ChronoUnit.DAYS.between(loan.dueOn(),
+                            now.toLocalDate())))));
+        }
+        audit.record(actor, "circulation.overdues.viewed", "school", schoolId, overdue.size() + " overdue loan(s) of "
+                + borrowers.size() + " patron(s)");
+        return overdue;
     }
 
     /**

@@ -16,6 +16,9 @@
  * {@link org.carrel.catalog.Copies#lockForCirculation}, so acts on one copy run one after the other on every node;
  * the schema keeps one open loan per copy, one hold per copy set aside and one copy per hold.
  *
+ * <p>The daily work ({@link org.carrel.circulation.CirculationJobs}: overdue reports hourly, lost copies and holds
+ * at night, on cron properties) is idempotent, so every node may run it. Staff pages are in {@code circulation.web}.
+ *
  * <p>Calls {@code catalog} (copies, their status), {@code patrons} (borrowers; implements
  * {@link org.carrel.patrons.PatronObligations} and {@link org.carrel.patrons.PatronDataSource}, follows merges and
  * erasures), {@code district} (calendars, time zone), {@code accounts} (audit) and {@code shared}.

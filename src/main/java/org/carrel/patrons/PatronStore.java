@@ -386,6 +386,15 @@ class PatronStore {
                 .list();
     }
 
+    /** A school's students in a grade and/or of a graduation year (a null criterion matches any), by id. */
+    List<Long> studentIds(long schoolId, Integer grade, Integer graduationYear) {
+        return jdbc.sql("select id from patron where school_id = :school and patron_type = 'STUDENT'"
+                        + (grade == null ? "" : " and grade = :grade")
+                        + (graduationYear == null ? "" : " and graduation_year = :year") + " order by id")
+                .param("school", schoolId).param("grade", grade).param("year", graduationYear)
+                .query(Long.class).list();
+    }
+
     /** The active students of a homeroom, by name, with their grade. */
     List<HomeroomMember> members(long homeroomId) {
         return jdbc.sql("""

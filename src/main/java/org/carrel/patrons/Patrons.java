@@ -10,6 +10,7 @@ import org.carrel.accounts.AccountView;
 import org.carrel.accounts.Accounts;
 import org.carrel.accounts.AuditLog;
 import org.carrel.district.District;
+import org.carrel.district.Grade;
 import org.carrel.district.SchoolView;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -285,6 +286,18 @@ public class Patrons {
     @Transactional(readOnly = true)
     public Optional<HomeroomView> homeroom(long id) {
         return store.homeroom(id);
+    }
+
+    /**
+     * The ids of a school's students in a grade or of a graduation year (either may be null, not both), whatever
+     * their status: whom a bulk forgiveness of charges reaches. Shows nothing about them, so it is not audited.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> ids(long schoolId, Grade grade, Integer graduationYear) {
+        if (grade == null && graduationYear == null) {
+            throw new IllegalArgumentException("a grade or a graduation year");
+        }
+        return store.studentIds(schoolId, grade == null ? null : grade.value(), graduationYear);
     }
 
     /** The active students of a homeroom: names, barcodes and grades, by name. */

@@ -44,6 +44,8 @@ class PermissionTableTest {
     private static final String DISTRICT_READERS = "DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL ADMINISTRATOR";
     // Catalog record and copy pages: viewing is for all staff, changes for those with CATALOG_EDIT.
     private static final String CATALOG_EDITORS = "DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL";
+    // Circulation pages with titles and charges: LOANS_VIEW and CHARGES_MANAGE (not volunteers, not administrators).
+    private static final String LOAN_STAFF = "DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL";
     private static final String EVERYONE_SIGNED_IN = Arrays.stream(Role.values()).map(Role::name)
             .collect(Collectors.joining(" "));
 
@@ -156,7 +158,21 @@ class PermissionTableTest {
             GET    /api/v1/search/suggestions          public
             GET    /v3/api-docs                        public
             GET    /v3/api-docs.yaml                   public
-            """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS);
+            # Circulation: a patron's loans, holds and charges (LOANS_VIEW; changes to charges CHARGES_MANAGE),
+            # overdue lists and their PDF (LOANS_VIEW), bulk forgiveness (CHARGES_FORGIVE), jobs now (DISTRICT_EDIT)
+            GET    /staff/circulation/patrons/{patronId}                                 %5$s
+            POST   /staff/circulation/patrons/{patronId}/loans/{loanId}/renew            %5$s
+            POST   /staff/circulation/patrons/{patronId}/loans/{loanId}/lost             %5$s
+            POST   /staff/circulation/patrons/{patronId}/loans/{loanId}/claimed-returned %5$s
+            POST   /staff/circulation/patrons/{patronId}/charges                         %5$s
+            POST   /staff/circulation/patrons/{patronId}/charges/{chargeId}/pay          %5$s
+            POST   /staff/circulation/patrons/{patronId}/charges/{chargeId}/waive        %5$s
+            GET    /staff/circulation/overdues                                           %5$s
+            GET    /staff/circulation/overdues/homerooms.pdf                             %5$s
+            GET    /staff/circulation/charges/forgive                                    DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/charges/forgive                                    DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/jobs/run                                           DISTRICT_ADMIN
+            """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS, LOAN_STAFF);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
     private static final String ACTUATOR = """

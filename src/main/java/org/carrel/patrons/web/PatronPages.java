@@ -97,6 +97,8 @@ class PatronPages {
         view.addObject("merged", merged != null);
         view.addObject("erased", erased != null);
         view.addObject("canRecords", user.has(Permission.PATRON_RECORDS) && user.actsFor(patron.schoolId()));
+        // A plain link: the circulation pages check their own permission (patrons does not call circulation).
+        view.addObject("canSeeLoans", user.has(Permission.LOANS_VIEW) && user.actsFor(patron.schoolId()));
         return view;
     }
 
