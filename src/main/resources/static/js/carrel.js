@@ -27,4 +27,14 @@
             event.preventDefault();
         }
     });
+
+    // Print buttons (<button data-print hidden>): shown only where this script runs, since they need it.
+    document.addEventListener('DOMContentLoaded', function () {
+        document.querySelectorAll('[data-print]').forEach(function (button) {
+            button.hidden = false;
+            button.addEventListener('click', function () {
+                window.print();
+            });
+        });
+    });
 })();

@@ -118,6 +118,11 @@ class PatronStore {
         return jdbc.sql(BORROWER + " where p.id = :id").param("id", id).query(PatronStore::borrower).optional();
     }
 
+    Optional<Borrower> borrowerByAccount(long accountId) {
+        return jdbc.sql(BORROWER + " where p.account_id = :account").param("account", accountId)
+                .query(PatronStore::borrower).optional();
+    }
+
     private static Borrower borrower(ResultSet row, int n) throws SQLException {
         return new Borrower(row.getLong("id"), Names.display(row.getString("given_name"),
                 row.getString("preferred_name"), row.getString("family_name")), row.getString("barcode"),

@@ -95,6 +95,15 @@ public class Patrons {
         return store.lock(id);
     }
 
+    /**
+     * The patron linked to a sign-in account ({@code patron.account_id}), as circulation lends to them: what a
+     * signed-in student or teacher borrows as (not audited: it is their own card).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Borrower> byAccount(long accountId) {
+        return store.borrowerByAccount(accountId);
+    }
+
     /** The patron in full, for a staff member allowed to see it; the read is audited. */
     @Transactional
     public Optional<PatronView> view(long id, String actor) {

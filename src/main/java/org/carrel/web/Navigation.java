@@ -20,6 +20,8 @@ final class Navigation {
             new NavLink("/staff/catalog/export", "catalog.nav.exportMarc", Permission.CATALOG_IMPORT),
             new NavLink("/staff/patrons", "patrons.nav.find", Permission.PATRON_LOOKUP),
             new NavLink("/staff/circulation/overdues", "circulation.nav.overdues", Permission.LOANS_VIEW),
+            new NavLink("/staff/circulation/holds", "circulation.nav.holds", Permission.HOLDS_MANAGE),
+            new NavLink("/catalog/my-library", "circulation.nav.myLibrary", Permission.OWN_BORROWING),
             new NavLink("/staff/accounts", "nav.accounts", Permission.ACCOUNTS_MANAGE),
             new NavLink("/staff/api-tokens", "nav.apiTokens", Permission.API_TOKENS_MANAGE),
             new NavLink("/staff/audit", "nav.audit", Permission.AUDIT_VIEW),

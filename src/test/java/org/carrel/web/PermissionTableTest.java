@@ -172,6 +172,16 @@ class PermissionTableTest {
             GET    /staff/circulation/charges/forgive                                    DISTRICT_ADMIN LIBRARIAN
             POST   /staff/circulation/charges/forgive                                    DISTRICT_ADMIN LIBRARIAN
             POST   /staff/circulation/jobs/run                                           DISTRICT_ADMIN
+            # Circulation: holds pages for staff (HOLDS_MANAGE); the catalogue's self-service (OWN_BORROWING)
+            GET    /staff/circulation/holds            DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            GET    /staff/circulation/holds/records/{recordId}    DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            POST   /staff/circulation/holds/records/{recordId}    DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            POST   /staff/circulation/holds/{holdId}/cancel       DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            POST   /staff/circulation/holds/{holdId}/suspend      DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            GET    /catalog/my-library                 DISTRICT_ADMIN TEACHER STUDENT
+            POST   /catalog/my-library/loans/{loanId}/renew       DISTRICT_ADMIN TEACHER STUDENT
+            POST   /catalog/my-library/holds/{holdId}/cancel      DISTRICT_ADMIN TEACHER STUDENT
+            POST   /catalog/records/{recordId}/hold    DISTRICT_ADMIN TEACHER STUDENT
             """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS, LOAN_STAFF);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
