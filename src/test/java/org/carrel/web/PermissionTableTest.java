@@ -156,6 +156,19 @@ class PermissionTableTest {
             GET    /api/v1/search/suggestions          public
             GET    /v3/api-docs                        public
             GET    /v3/api-docs.yaml                   public
+            # Circulation: loan rules (LOAN_RULES_EDIT, one's schools; district-wide rules refused in the handler with
+            # a message to all but district admins) and the circulation settings (DISTRICT_EDIT)
+            GET    /staff/circulation/rules            DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/circulation/rules/preview    DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/circulation/rules/new        DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/rules            DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/circulation/rules/{id}/edit  DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/rules/{id}       DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/circulation/rules/{id}/delete           DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/rules/{id}/delete           DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/rules/recommended           DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/circulation/rules/settings   DISTRICT_ADMIN
+            POST   /staff/circulation/rules/settings   DISTRICT_ADMIN
             """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
