@@ -77,6 +77,14 @@ class RuleStore {
                 .param("id", id).param("version", version).update() == 1;
     }
 
+    /**
+     * Locks the settings row until the transaction ends, so rule changes run one after the other and the check for
+     * duplicate criteria (nulls are distinct in the unique constraint) cannot race.
+     */
+    void lockRules() {
+        jdbc.sql("select id from circulation_settings where id = 1 for update").query(Long.class).single();
+    }
+
     CirculationSettings settings() {
         return jdbc.sql("""
                         select lost_after_days, hold_shelf_days, teachers_first, inter_school_holds,

@@ -182,6 +182,19 @@ class PermissionTableTest {
             POST   /catalog/my-library/loans/{loanId}/renew       DISTRICT_ADMIN TEACHER STUDENT
             POST   /catalog/my-library/holds/{holdId}/cancel      DISTRICT_ADMIN TEACHER STUDENT
             POST   /catalog/records/{recordId}/hold    DISTRICT_ADMIN TEACHER STUDENT
+            # Circulation: loan rules (LOAN_RULES_EDIT, one's schools; district-wide rules refused in the handler with
+            # a message to all but district admins) and the circulation settings (DISTRICT_EDIT)
+            GET    /staff/circulation/rules            DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/circulation/rules/preview    DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/circulation/rules/new        DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/rules            DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/circulation/rules/{id}/edit  DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/rules/{id}       DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/circulation/rules/{id}/delete           DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/rules/{id}/delete           DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/rules/recommended           DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/circulation/rules/settings   DISTRICT_ADMIN
+            POST   /staff/circulation/rules/settings   DISTRICT_ADMIN
             """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS, LOAN_STAFF);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
