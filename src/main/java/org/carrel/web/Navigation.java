@@ -19,6 +19,7 @@ final class Navigation {
             new NavLink("/staff/catalog/imports", "catalog.nav.importMarc", Permission.CATALOG_IMPORT),
             new NavLink("/staff/catalog/export", "catalog.nav.exportMarc", Permission.CATALOG_IMPORT),
             new NavLink("/staff/patrons", "patrons.nav.find", Permission.PATRON_LOOKUP),
+            new NavLink("/staff/circulation/desk", "circulation.nav.desk", Permission.CIRCULATION_DESK),
             new NavLink("/staff/accounts", "nav.accounts", Permission.ACCOUNTS_MANAGE),
             new NavLink("/staff/api-tokens", "nav.apiTokens", Permission.API_TOKENS_MANAGE),
             new NavLink("/staff/audit", "nav.audit", Permission.AUDIT_VIEW),
