@@ -156,6 +156,16 @@ class PermissionTableTest {
             GET    /api/v1/search/suggestions          public
             GET    /v3/api-docs                        public
             GET    /v3/api-docs.yaml                   public
+            # Circulation: the desk (CIRCULATION_DESK), overrides (CIRCULATION_OVERRIDE), renew-all (LOANS_VIEW)
+            GET    /staff/circulation/desk             DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /staff/circulation/desk/school      DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /staff/circulation/desk/scan        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /staff/circulation/desk/override    DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/desk/renew-all   DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            POST   /staff/circulation/desk/next-patron DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            GET    /staff/circulation/desk/receipt     DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            GET    /staff/circulation/class-set        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /staff/circulation/class-set        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
             """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
