@@ -55,7 +55,7 @@ class ReceiptAndClassSetTest extends DeskWebTest {
 
         assertThat(receipt.getStatus()).isEqualTo(200);
         assertThat(receipt.getContentAsString()).contains("<h1>Checkout receipt</h1>")
-                .contains("<link rel=\"stylesheet\" href=\"/css/circulation.css\">")
+                .contains("<link rel=\"stylesheet\" href=\"/css/circulation-desk.css\">")
                 .contains(schoolName(school)).contains("(" + student + ")").contains("Copies checked out (2)")
                 .contains(first, second).doesNotContain(third)
                 .contains("<time datetime=\"" + circulation.loanOf(first).orElseThrow().dueOn() + "\">")
