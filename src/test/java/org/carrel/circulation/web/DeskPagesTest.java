@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
 import org.carrel.accounts.Role;
 import org.carrel.accounts.SignedInUser;
 import org.carrel.circulation.Circulation;
@@ -11,6 +14,7 @@ import org.carrel.circulation.CheckoutRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 
@@ -19,6 +23,8 @@ class DeskPagesTest extends DeskWebTest {
 
     @Autowired
     Circulation circulation;
+    @Autowired
+    JdbcClient jdbc;
 
     String school;
     long schoolId;
@@ -79,11 +85,18 @@ class DeskPagesTest extends DeskWebTest {
     void aLibrariansPatronScanWritesAnAuditEntryForTheLoansShown() throws Exception {
         SignedInUser librarian = staff(Role.LIBRARIAN, schoolId);
         circulation.checkout(CheckoutRequest.of(student, holes, "test"));
+        circulation.checkout(CheckoutRequest.of(student, matilda, "test"));
+        jdbc.sql("update loan set due_on = :on, due_at = :at where barcode = :barcode")
+                .param("on", LocalDate.now().minusDays(3)).param("at", OffsetDateTime.now().minusDays(3))
+                .param("barcode", matilda).update();
 
         String answer = scan(librarian, session, "checkout", student).getContentAsString();
 
         assertThat(answer).contains("<th scope=\"row\">Holes</th>").contains(">Renew<")
-                .contains("action=\"/staff/circulation/desk/renew-all\"");
+                .contains("action=\"/staff/circulation/desk/renew-all\"")
+                .containsPattern("<tr class=\"desk-overdue\">\\s*<th scope=\"row\">Matilda</th>")
+                .containsPattern("<strong class=\"desk-warning\">Overdue</strong>");
+        assertThat(answer.indexOf(">Matilda<")).as("soonest due first").isLessThan(answer.indexOf(">Holes<"));
         assertThat(audited(librarian, "circulation.loans.viewed")).hasSize(1)
                 .allSatisfy(e -> assertThat(e.recordId()).isEqualTo(String.valueOf(fixtures.patronId(student))));
     }
