@@ -75,6 +75,10 @@ public class CirculationFixtures {
         return district.school(code).orElseThrow().id();
     }
 
+    public String schoolName(String code) {
+        return district.school(code).orElseThrow().name();
+    }
+
     public long title(String title) {
         CatalogResult saved = catalog.catalogue(new BasicDescription(title, null, "Author, An", List.of(), "Press",
                 2001, List.of(), null, null, null, "FIC AUT", "BOOK", "eng"), "test");

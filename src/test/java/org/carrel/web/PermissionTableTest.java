@@ -195,6 +195,16 @@ class PermissionTableTest {
             POST   /staff/circulation/rules/recommended           DISTRICT_ADMIN LIBRARIAN
             GET    /staff/circulation/rules/settings   DISTRICT_ADMIN
             POST   /staff/circulation/rules/settings   DISTRICT_ADMIN
+            # Circulation: the desk (CIRCULATION_DESK), overrides (CIRCULATION_OVERRIDE), renew-all (LOANS_VIEW)
+            GET    /staff/circulation/desk             DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /staff/circulation/desk/school      DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /staff/circulation/desk/scan        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /staff/circulation/desk/override    DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/circulation/desk/renew-all   DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            POST   /staff/circulation/desk/next-patron DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            GET    /staff/circulation/desk/receipt     DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            GET    /staff/circulation/class-set        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /staff/circulation/class-set        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
             """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS, LOAN_STAFF);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
