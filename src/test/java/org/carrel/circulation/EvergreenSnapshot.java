@@ -52,25 +52,28 @@ import org.marc4j.MarcStreamReader;
 import org.marc4j.marc.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Evergreen's "concerto" demo library ({@code CARREL_SHARED_DATA/circulation/evergreen-concerto}: org units, patrons,
  * items, circulations, holds, with the bibliographic records of {@code marc/evergreen/concerto}) loaded into a fresh
  * Carrel database as a migration would: records and copies through the catalogue, patrons through the patrons
  * module, open loans and holds through {@link LoanImport}. What is expected is counted from the CSV files here,
- * never written down. CI only: skipped, with the reason printed, without the shared data.
+ * never written down. CI only: skipped, with the reason printed, without the shared data. The database is closed
+ * (a PostgreSQL schema dropped) when the class is done: nothing else uses it.
  *
  * <p>Mapping: each org unit is a school (its short name the code). Juvenile patrons are students (grade from the
  * date of birth, else 5), staff profiles (Evergreen's groups 3 to 15) staff, everyone else community; inactive or
  * expired (by the snapshot's day) patrons are inactive; barred ones blocked. A copy circulates at its circ_lib;
  * status 0 is available, 1 (checked out) and 3 (lost) come from the open circulations; a pre-catalogued copy (no
- * bib) and a bib the MARC file lacks get a brief record; a circulation with
- * {@code stop_fines=LOST} is a lost loan. Title holds (T) are on the record, copy holds (C) on the copy; metarecord
- * holds (M) have no Carrel equivalent and are left out.
+ * bib) and a bib the MARC file lacks get a brief record; a circulation with {@code stop_fines=LOST} is a lost loan.
+ * Title holds (T) are on the record, copy holds (C) on the copy; metarecord holds (M) have no Carrel equivalent and
+ * are left out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(EvergreenSnapshot.SharedData.class)
+@DirtiesContext
 abstract class EvergreenSnapshot {
 
     /** The instant the overdue job runs at: long after every due date of the snapshot. */
