@@ -3,8 +3,9 @@
  * with transits between schools, overdues, lost copies and charges.
  *
  * <p>Facades: {@link org.carrel.circulation.Circulation} (the desk and the daily work on loans),
- * {@link org.carrel.circulation.Holds}, {@link org.carrel.circulation.Charges} and
- * {@link org.carrel.circulation.LoanRules}. Refusals are values ({@link org.carrel.circulation.Refusal}, one stable
+ * {@link org.carrel.circulation.Holds}, {@link org.carrel.circulation.Charges},
+ * {@link org.carrel.circulation.LoanRules} and {@link org.carrel.circulation.LoanImport} (open loans and holds
+ * brought over from another library system). Refusals are values ({@link org.carrel.circulation.Refusal}, one stable
  * code each); events are in {@link org.carrel.circulation.CirculationEvents}.
  *
  * <p>Privacy by design: a {@code loan} row lives only while the copy is out. A return deletes it and leaves an
