@@ -117,8 +117,8 @@ public class Holds {
                 request.pickupSchoolId(), priority, now.toOffsetDateTime(), actor(request.actor()),
                 request.neededFrom(), request.neededUntil(), request.notNeededAfter()));
         if (!broken.isEmpty()) {
-            audit.record(request.actor(), "circulation.override", "patron", patron.id(),
-                    broken + " hold on record " + request.recordId() + ": " + request.overrideReason().strip());
+            audit.record(request.actor(), "circulation.override", "hold", id,
+                    broken + " hold: " + request.overrideReason().strip());
         }
         events.publishEvent(new HoldPlaced(id, request.recordId(), patron.id(), request.pickupSchoolId()));
         HoldView placed = holds.find(id).orElseThrow();

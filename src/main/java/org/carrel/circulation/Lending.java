@@ -122,8 +122,9 @@ class Lending {
             statistics.countLoan(patron.id(), periodStart(calendar, now.toLocalDate()));
         }
         if (!broken.isEmpty()) {
-            audit.record(request.actor(), "circulation.override", "patron", patron.id(),
-                    broken + " " + item.barcode() + ": " + request.overrideReason().strip());
+            // Against the loan, not the patron and copy: the entry outlives the loan and must not keep who read what.
+            audit.record(request.actor(), "circulation.override", "loan", loanId,
+                    broken + " checkout: " + request.overrideReason().strip());
         }
         events.publishEvent(new ItemCheckedOut(loanId, item.id(), item.recordId(), patron.id(), schoolId,
                 due.get().day()));
@@ -175,8 +176,8 @@ class Lending {
             throw new IllegalStateException("loan " + loan.id() + " changed while its copy was locked");
         }
         if (!broken.isEmpty()) {
-            audit.record(actor, "circulation.override", "patron", patron.id(),
-                    broken + " renew " + item.barcode() + ": " + overrideReason.strip());
+            audit.record(actor, "circulation.override", "loan", loan.id(),
+                    broken + " renewal: " + overrideReason.strip());
         }
         events.publishEvent(new LoanRenewed(loan.id(), item.id(), patron.id(), renewed.day()));
         return new RenewalResult.Renewed(loans.find(loan.id()).orElseThrow(), broken);
