@@ -62,10 +62,6 @@ public class PatronRecords {
         Map<String, Object> parts = new LinkedHashMap<>();
         sources.forEach(source -> parts.put(source.name(), source.about(id)));
         List<String> notes = new ArrayList<>();
-        if (parts.keySet().stream().noneMatch("circulation"::equals)) {
-            notes.add("Loans, holds, charges and reading history are not included: Carrel has no circulation module"
-                    + " yet. When it has, the circulation module adds its part here.");
-        }
         audit.record(actor, "patrons.patron.exported", "patron", id, row.get().barcode());
         return Optional.of(new PatronExport(id, now().withOffsetSameInstant(ZoneOffset.UTC).toString(), actor,
                 notes, parts));

@@ -86,7 +86,9 @@ final class PrivacyScan {
             String name = column.getKey();
             boolean patronColumn = PATRON_COLUMNS.contains(name) || name.endsWith("_patron_id")
                     || table.equals("patron") && name.equals("id");
-            if (patronColumn && traces.patronIds().contains(number(column.getValue()))) {
+            Long value = number(column.getValue());
+            // Null ids (a settled charge's patron, a title hold's copy) name nobody; immutable sets refuse null.
+            if (patronColumn && value != null && traces.patronIds().contains(value)) {
                 return true;
             }
         }
@@ -102,7 +104,8 @@ final class PrivacyScan {
                     || table.equals("item") && name.equals("id");
             boolean recordColumn = !audit && name.equals("record_id") || table.equals("bib_record")
                     && name.equals("id");
-            if (itemColumn && traces.itemIds().contains(value) || recordColumn && traces.recordIds().contains(value)) {
+            if (value != null && (itemColumn && traces.itemIds().contains(value)
+                    || recordColumn && traces.recordIds().contains(value))) {
                 return true;
             }
         }

@@ -60,7 +60,7 @@ class RolloverObligationsTest {
         }
 
         @Bean
-        StandIn circulation() {
+        StandIn obligationsStandIn() {
             return new StandIn();
         }
     }
