@@ -156,6 +156,16 @@ class PermissionTableTest {
             GET    /api/v1/search/suggestions          public
             GET    /v3/api-docs                        public
             GET    /v3/api-docs.yaml                   public
+            # Circulation: JSON API (desk by barcode; a patron's loans; holds)
+            POST   /api/v1/circulation/checkouts       DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /api/v1/circulation/checkins        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /api/v1/circulation/renewals        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            GET    /api/v1/circulation/loans           DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            GET    /api/v1/circulation/loans/{id}      DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            POST   /api/v1/circulation/holds           DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            GET    /api/v1/circulation/holds           DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            GET    /api/v1/circulation/holds/{id}      DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            DELETE /api/v1/circulation/holds/{id}      DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
             """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */
