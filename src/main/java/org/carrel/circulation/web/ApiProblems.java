@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -71,6 +72,13 @@ class ApiProblems {
             return unreadable(List.of(field + ": " + text("circulation.api.field.wrongType", locale)), locale);
         }
         return unreadable(List.of("body: " + text("circulation.api.body.notJson", locale)), locale);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> notJsonType(HttpMediaTypeNotSupportedException e, Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "circulation.api.unreadable",
+                "Content-Type: " + text("circulation.api.body.notJson", locale), locale);
+        return answer(problem);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

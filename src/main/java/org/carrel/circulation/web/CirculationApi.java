@@ -31,7 +31,6 @@ import org.carrel.circulation.Refusal;
 import org.carrel.circulation.RenewalResult;
 import org.carrel.patrons.PatronSummary;
 import org.carrel.patrons.Patrons;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -92,7 +91,7 @@ class CirculationApi {
         this.clock = clock;
     }
 
-    @PostMapping(path = "/checkouts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/checkouts")
     @Allowed(Permission.CIRCULATION_DESK)
     @Operation(summary = "Check a copy out to a patron",
             description = "Body {\"patron\":\"PATRON-BARCODE\",\"item\":\"ITEM-BARCODE\",\"school\":\"CODE\","
@@ -139,7 +138,7 @@ class CirculationApi {
                 .body(json(lent.loan(), lent.patron().barcode(), scope.codes(), lent.overridden()));
     }
 
-    @PostMapping(path = "/checkins", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/checkins")
     @Allowed(Permission.CIRCULATION_DESK)
     @Operation(summary = "Check a copy in and say where it goes next",
             description = "Body {\"item\":\"ITEM-BARCODE\",\"school\":\"CODE\"} (school optional). routing is SHELF, "
@@ -175,7 +174,7 @@ class CirculationApi {
                 in.pickupBy() == null ? null : in.pickupBy().toString()));
     }
 
-    @PostMapping(path = "/renewals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/renewals")
     @Allowed(Permission.CIRCULATION_DESK)
     @Operation(summary = "Renew the loan of a copy",
             description = "Body {\"item\":\"ITEM-BARCODE\",\"override\":\"reason\"} (override optional, needs "

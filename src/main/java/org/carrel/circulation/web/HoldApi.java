@@ -30,7 +30,6 @@ import org.carrel.circulation.Refusal;
 import org.carrel.district.SchoolView;
 import org.carrel.patrons.PatronSummary;
 import org.carrel.patrons.Patrons;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,7 +78,7 @@ class HoldApi {
         this.problems = problems;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping
     @Allowed(Permission.HOLDS_MANAGE)
     @Operation(summary = "Place a hold for a patron",
             description = "Body {\"patron\":\"PATRON-BARCODE\",\"record\":ID,\"item\":\"ITEM-BARCODE\","

@@ -243,6 +243,20 @@ class CheckoutApiTest {
     }
 
     @Test
+    void answersProblemsToClientsThatAcceptOnlyJsonAndAsksForJson() throws Exception {
+        mvc.perform(post(CHECKOUTS).header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                        .content(checkout("NO-SUCH-PATRON", copy)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.reason").value("UNKNOWN_PATRON"));
+        mvc.perform(post(CHECKOUTS).header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.TEXT_PLAIN).content(student + " " + copy))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Content-Type: send a JSON object, as the API description shows"));
+    }
+
+    @Test
     void asksForAnApiTokenOrASignIn() throws Exception {
         mvc.perform(post(CHECKOUTS)
                         .contentType(MediaType.APPLICATION_JSON).content(checkout(student, copy)))
