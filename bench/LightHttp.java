@@ -11,7 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One keep-alive HTTP/1.1 connection doing GETs, for load generation on the machine under test: the JDK's
+ * One keep-alive HTTP/1.1 connection doing GETs and JSON POSTs, for load generation on the machine under test: the JDK's
  * {@code HttpClient} spent about as much CPU per request as the server, so on two cores it measured itself as much as
  * the server. Reads status, headers and a body framed by {@code Content-Length} or chunked encoding; reconnects when
  * the server closes. Not thread-safe: one per thread.
@@ -36,14 +36,22 @@ final class LightHttp implements AutoCloseable {
     /** GET {@code pathAndQuery} with the given extra header lines (each "Name: value"). */
     Response get(String pathAndQuery, String... headers) throws IOException {
         try {
-            return exchange(pathAndQuery, headers);
+            return exchange("GET", pathAndQuery, null, headers);
         } catch (IOException closedMeanwhile) {
             close();
-            return exchange(pathAndQuery, headers);
+            return exchange("GET", pathAndQuery, null, headers);
         }
     }
 
-    private Response exchange(String pathAndQuery, String[] headers) throws IOException {
+    /**
+     * POST a JSON body. Not sent again when the connection fails: unlike a GET, a POST the server may have acted on
+     * must not be repeated behind the caller's back.
+     */
+    Response postJson(String path, String json, String... headers) throws IOException {
+        return exchange("POST", path, json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private Response exchange(String method, String pathAndQuery, byte[] payload, String[] headers) throws IOException {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
@@ -52,12 +60,24 @@ final class LightHttp implements AutoCloseable {
             in = new BufferedInputStream(socket.getInputStream(), 65536);
             out = socket.getOutputStream();
         }
-        StringBuilder request = new StringBuilder(256).append("GET ").append(pathAndQuery).append(" HTTP/1.1\r\nHost: ")
-                .append(host).append(':').append(port).append("\r\n");
+        StringBuilder request = new StringBuilder(256).append(method).append(' ').append(pathAndQuery)
+                .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");
         }
-        out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (payload != null) {
+            request.append("Content-Type: application/json\r\nContent-Length: ").append(payload.length)
+                    .append("\r\n");
+        }
+        byte[] head = request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (payload == null) {
+            out.write(head);
+        } else {
+            byte[] both = new byte[head.length + payload.length];
+            System.arraycopy(head, 0, both, 0, head.length);
+            System.arraycopy(payload, 0, both, head.length, payload.length);
+            out.write(both);
+        }
         out.flush();
         String statusLine = line();
         if (statusLine == null) {

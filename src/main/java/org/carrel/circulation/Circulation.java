@@ -138,6 +138,14 @@ public class Circulation {
         return loans.find(loanId);
     }
 
+    /** One open loan, for a staff member allowed to see the patron's loans: audited. */
+    @Transactional
+    public Optional<LoanView> loan(long loanId, String actor) {
+        Optional<LoanView> loan = loans.find(loanId);
+        loan.ifPresent(l -> audit.record(actor, "circulation.loan.viewed", "patron", l.patronId(), l.barcode()));
+        return loan;
+    }
+
     /** The patron's own reading history (kept only if they opted in), newest first. */
     @Transactional(readOnly = true)
     public List<HistoryEntry> ownHistory(long patronId) {

@@ -142,6 +142,23 @@ public class Holds {
         return holds.find(holdId);
     }
 
+    /** A patron's holds, for a staff member allowed to see them: audited. */
+    @Transactional
+    public List<HoldView> ofPatron(long patronId, String actor) {
+        List<HoldView> found = holds.ofPatron(patronId);
+        audit.record(actor, "circulation.holds.viewed", "patron", patronId, found.size() + " hold(s)");
+        return found;
+    }
+
+    /** One hold, for a staff member allowed to see the patron's holds: audited. */
+    @Transactional
+    public Optional<HoldView> hold(long holdId, String actor) {
+        Optional<HoldView> hold = holds.find(holdId);
+        hold.ifPresent(h -> audit.record(actor, "circulation.hold.viewed", "patron", h.patronId(),
+                "hold " + h.id()));
+        return hold;
+    }
+
     /** The hold's place among the waiting holds of its title (1 = next); 0 once a copy is set aside for it. */
     @Transactional(readOnly = true)
     public int position(HoldView hold) {

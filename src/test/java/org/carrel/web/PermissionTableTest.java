@@ -205,6 +205,16 @@ class PermissionTableTest {
             GET    /staff/circulation/desk/receipt     DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
             GET    /staff/circulation/class-set        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
             POST   /staff/circulation/class-set        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            # Circulation: JSON API (desk by barcode; a patron's loans; holds)
+            POST   /api/v1/circulation/checkouts       DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /api/v1/circulation/checkins        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            POST   /api/v1/circulation/renewals        DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL VOLUNTEER
+            GET    /api/v1/circulation/loans           DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            GET    /api/v1/circulation/loans/{id}      DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            POST   /api/v1/circulation/holds           DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            GET    /api/v1/circulation/holds           DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            GET    /api/v1/circulation/holds/{id}      DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
+            DELETE /api/v1/circulation/holds/{id}      DISTRICT_ADMIN LIBRARIAN PARAPROFESSIONAL
             """.formatted(STAFF, DISTRICT_READERS, EVERYONE_SIGNED_IN, CATALOG_EDITORS, LOAN_STAFF);
 
     /** Endpoints outside Spring MVC's controllers (Actuator), checked the same way. */

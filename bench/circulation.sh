@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Circulation speed through the JSON API: checkout and check-in latency (p50/p99) and throughput with 1, 4 and 16
+# concurrent clients, and the same for a teacher holding 1,000 copies, each beside a baseline measured in the same
+# run on the same connections with the same API token (GET /actuator/health: HTTP and token authentication without
+# circulation work). On the embedded H2 database and, with PG=1 (the default), on PostgreSQL. Prints one JSON object;
+# progress goes to stderr.
+#
+#   bench/circulation.sh [COPIES]      (default 5000)
+#
+# Steps per database: a fresh data folder (and for PostgreSQL a database of its own, created and dropped); an API
+# token (create-api-token, which also migrates the schema); the demo district (six schools, their students and
+# teachers); import-marc of COPIES generated copies over the six schools; import-roster of STUDENTS generated
+# students (bench/RosterGenerate.java); with the server stopped, a district rule giving teachers 5,000 copies at once
+# and the patrons' barcodes read from the database (bench/CirculationBench.java prepare); then the server and
+# bench/CirculationBench.java run. The issue's targets (2 cores): p50 <= 5 ms and p99 <= 25 ms at 16 clients,
+# >= 300 checkouts per second, the same latency for the teacher.
+#
+# Settings (environment): OPS (3000) checkouts per number of clients, CLIENTS (1,4,16), STUDENTS (2000) added by
+# roster, TEACHER_LOANS (1000), TEACHER_OPS (1000), WARMUP (3000) checkout-and-check-in cycles, HEAP (512m),
+# PG=0 for H2 only, PG_URL (jdbc:postgresql://127.0.0.1:5432), PG_DB (carrel_bench), JFR=1 to record a flight
+# recording of each server under target/bench/, KEEP=1 to keep the data folders.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+copies="${1:-5000}"
+OPS="${OPS:-3000}"
+CLIENTS="${CLIENTS:-1,4,16}"
+STUDENTS="${STUDENTS:-2000}"
+TEACHER_LOANS="${TEACHER_LOANS:-1000}"
+TEACHER_OPS="${TEACHER_OPS:-1000}"
+WARMUP="${WARMUP:-3000}"
+HEAP="${HEAP:-512m}"
+PG="${PG:-1}"
+PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
+PG_DB="${PG_DB:-carrel_bench}"
+JFR="${JFR:-0}"
+KEEP="${KEEP:-0}"
+JAR=target/carrel.jar
+
+[ -f "$JAR" ] || { echo "no $JAR: build it first with ./mvnw -B package -DskipTests" >&2; exit 2; }
+command -v curl >/dev/null || { echo "curl is needed" >&2; exit 2; }
+./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2 2>/dev/null \
+    || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+cp="$(cat target/classpath.txt)"
+mkdir -p target/bench target/bench-classes
+javac -proc:none -nowarn -d target/bench-classes -cp "$cp" bench/BenchMix.java bench/LightHttp.java \
+    bench/CirculationBench.java >&2
+bcp="target/bench-classes:$cp"
+
+marc="target/bench/circulation-${copies}.mrc"
+[ -f "$marc" ] || java -cp "$bcp" org.carrel.bench.CirculationBench marc "$marc" "$copies"
+roster="target/bench/roster-${STUDENTS}"
+[ -f "$roster/users.csv" ] || java bench/RosterGenerate.java "$roster" "$STUDENTS" >&2
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+free_port() {
+    local port
+    while :; do
+        port=$(( 20000 + RANDOM % 20000 ))
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    done
+}
+psql_admin() {
+    local host port
+    host="$(echo "$PG_URL" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#')"
+    port="$(echo "$PG_URL" | sed -E 's#jdbc:postgresql://[^:/]+:?([0-9]*).*#\1#')"
+    psql -h "$host" -p "${port:-5432}" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAtc "$1" </dev/null
+}
+
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+server=""
+data=""
+pg_created=0
+cleanup() {
+    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    if [ -n "$data" ] && [ "$KEEP" != 1 ]; then rm -rf "$data" "$data.server.log"; fi
+    if [ "$pg_created" = 1 ] && [ "$KEEP" != 1 ]; then psql_admin "drop database if exists $PG_DB with (force)" || true; fi
+}
+trap cleanup EXIT
+
+# Starts the jar with the database settings in $db_env and waits until /actuator/health answers.
+start_server() {
+    local port="$1"; shift
+    local jfr=()
+    [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$PWD/target/bench/circulation-$kind.jfr,settings=profile")
+    env "${db_env[@]}" java -Xmx"$HEAP" "${jfr[@]}" -jar "$JAR" --server.port="$port" "$@" \
+        > "$data.server.log" 2>&1 < /dev/null &
+    server=$!
+    for _ in $(seq 1 3000); do
+        kill -0 "$server" 2>/dev/null || { echo "the server exited; its log:" >&2; tail -30 "$data.server.log" >&2; exit 1; }
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health")" = 200 ] && return
+        sleep 0.1
+    done
+    echo "no answer from the server within 300 s" >&2; exit 1
+}
+stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+command_on_data() { env "${db_env[@]}" java -Xmx"$HEAP" -jar "$JAR" "$@"; }
+
+# One database: kind is h2 or postgresql. Prints the run's JSON.
+bench_on() {
+    kind="$1"
+    # Runs in a subshell of its own ($(...)): it needs its own clean-up of its server, data folder and database.
+    trap cleanup EXIT
+    data="$(mktemp -d "$PWD/target/bench/circulation-$kind-XXXXXX")"
+    db_env=("CARREL_DATA_DIR=$data")
+    local jdbc user=postgres password=""
+    if [ "$kind" = postgresql ]; then
+        psql_admin "drop database if exists $PG_DB with (force)"
+        psql_admin "create database $PG_DB"
+        pg_created=1
+        jdbc="$PG_URL/$PG_DB"
+        db_env+=("CARREL_DB_URL=$jdbc" "CARREL_DB_USER=postgres" "CARREL_DB_PASSWORD=")
+    else
+        jdbc="jdbc:h2:file:$data/db/carrel;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        user=sa
+    fi
+    echo "[$kind] token and schema..." >&2
+    local token
+    token="$(command_on_data create-api-token --name "bench $(now_ms)" --role district-admin 2>/dev/null \
+        | grep '^carrel_' | tail -1)"
+    [ -n "$token" ] || { echo "no API token" >&2; exit 1; }
+    echo "[$kind] demo district..." >&2
+    start_server "$(free_port)" --carrel.demo=true
+    for _ in $(seq 1 3000); do grep -q "Demo catalogue" "$data.server.log" && break; sleep 0.1; done
+    stop_server
+    echo "[$kind] importing $copies copies and $STUDENTS students..." >&2
+    command_on_data import-marc "$marc" --on-match add --json > "$data.import.out" 2> "$data.import.err" \
+        || { echo "import-marc failed: $(tail -n 5 "$data.import.err")" >&2; exit 1; }
+    command_on_data import-roster "$roster" --json > "$data.roster.out" 2> "$data.roster.err" \
+        || { echo "import-roster failed: $(tail -n 5 "$data.roster.err")" >&2; exit 1; }
+    java -cp "$bcp" org.carrel.bench.CirculationBench prepare "$jdbc" "$user" "$password" "$data/bench" >&2
+    echo "[$kind] benchmark..." >&2
+    local port
+    port="$(free_port)"
+    start_server "$port"
+    java -cp "$bcp" org.carrel.bench.CirculationBench run "http://127.0.0.1:$port" "$token" "$data/bench" \
+        --copies "$copies" --ops "$OPS" --clients "$CLIENTS" --teacher-loans "$TEACHER_LOANS" \
+        --teacher-ops "$TEACHER_OPS" --warmup "$WARMUP" --server-pid "$server"
+    stop_server
+    if [ "$KEEP" != 1 ]; then rm -rf "$data" "$data".*; fi
+    data=""
+    if [ "$kind" = postgresql ] && [ "$KEEP" != 1 ]; then
+        psql_admin "drop database if exists $PG_DB with (force)"
+        pg_created=0
+    fi
+}
+
+h2="$(bench_on h2)"
+pg="null"
+[ "$PG" = 1 ] && pg="$(bench_on postgresql)"
+
+result="{\"copies\":$copies,\"cores\":$(nproc),\"loadavg_at_start\":\"$load_at_start\",\
+\"loadavg_at_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"h2\":$h2,\"postgresql\":$pg}"
+if command -v jq > /dev/null; then
+    # The figures at the most clients beside the issue's targets.
+    echo "$result" | jq -c '
+        def most(runs): (runs // []) | max_by(.clients);
+        def figures(run): {p50_ms: run.p50_ms, p99_ms: run.p99_ms, per_s: run.per_s};
+        def brief(db): if db == null then null else {
+            clients: most(db.runs).clients,
+            checkout: figures(most(db.runs).checkout), checkin: figures(most(db.runs).checkin),
+            baseline: figures(most(db.runs).baseline),
+            teacher: {loans_held: db.teacher.loans_held, clients: most(db.teacher.runs).clients,
+                      checkout: figures(most(db.teacher.runs).checkout),
+                      checkin: figures(most(db.teacher.runs).checkin)}} end;
+        . + {summary: {h2: brief(.h2), postgresql: brief(.postgresql),
+                       targets: {p50_ms: 5, p99_ms: 25, checkouts_per_s: 300}}}'
+else
+    echo "$result"
+fi
