@@ -147,7 +147,8 @@ class RolloverDemoTest {
         assertThat(preview.leaving()).hasSize(60);
         mvc.perform(get("/staff/patrons/rollover").with(Users.as(Role.DISTRICT_ADMIN)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("Loans and charges cannot be checked yet")))
+                .andExpect(content().string(Matchers.containsString(
+                        "0 of the 60 students leaving their school still have copies out.")))
                 .andExpect(content().string(Matchers.containsString("name=\"fingerprint\" value=\""
                         + preview.fingerprint() + "\"")));
 

@@ -24,6 +24,7 @@ import org.carrel.catalog.ItemStatus;
 import org.carrel.catalog.ItemType;
 import org.carrel.catalog.ItemView;
 import org.carrel.circulation.ApiTestRules;
+import org.carrel.circulation.Circulation;
 import org.carrel.circulation.CirculationFixtures;
 import org.carrel.circulation.HoldRequest;
 import org.carrel.circulation.Holds;
@@ -44,6 +45,9 @@ import org.springframework.test.web.servlet.ResultActions;
 @CarrelTest
 @Import({CirculationFixtures.class, ApiTestRules.class})
 class CheckoutApiTest {
+
+    @Autowired
+    Circulation circulation;
 
     static final String CHECKOUTS = "/api/v1/circulation/checkouts";
 
@@ -190,9 +194,12 @@ class CheckoutApiTest {
                         + "\",\"override\":\"Book report due tomorrow\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.overridden[0]").value("PATRON_BLOCKED"));
+        // Against the loan: the entry must not keep the patron and the copy together after the return.
+        long loan = circulation.loanOf(copy).orElseThrow().id();
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'circulation.override'"
-                        + " and record_id = :patron and detail like '%Book report due tomorrow%'")
-                .param("patron", String.valueOf(fixtures.patronId(student))).query(Integer.class).single())
+                        + " and record_type = 'loan' and record_id = :loan"
+                        + " and detail like '%PATRON_BLOCKED%Book report due tomorrow%'")
+                .param("loan", String.valueOf(loan)).query(Integer.class).single())
                 .isEqualTo(1);
     }
 
