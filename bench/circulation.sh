@@ -2,7 +2,8 @@
 # Circulation speed through the JSON API: checkout and check-in throughput and latency (p50/p99) with 1, 4 and 16
 # concurrent clients as fast as they go, latency with 16 clients paced at RATE requests a second together, and the
 # same for a teacher holding 1,000 copies, each beside a baseline measured in the same run on the same connections
-# with the same API token (GET /actuator/health: HTTP and token authentication without circulation work). On the embedded H2 database and, with PG=1 (the default), on PostgreSQL. Prints one JSON object;
+# with the same API token (GET /actuator/health: HTTP and token authentication without circulation work). On the
+# embedded H2 database and, with PG=1 (the default), on PostgreSQL. Prints one JSON object;
 # progress goes to stderr.
 #
 #   bench/circulation.sh [COPIES]      (default 5000)
@@ -76,7 +77,9 @@ pg_created=0
 cleanup() {
     if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
     if [ -n "$data" ] && [ "$KEEP" != 1 ]; then rm -rf "$data" "$data.server.log"; fi
-    if [ "$pg_created" = 1 ] && [ "$KEEP" != 1 ]; then psql_admin "drop database if exists $PG_DB with (force)" || true; fi
+    if [ "$pg_created" = 1 ] && [ "$KEEP" != 1 ]; then
+        psql_admin "drop database if exists $PG_DB with (force)" || true
+    fi
 }
 trap cleanup EXIT
 
@@ -89,7 +92,8 @@ start_server() {
         > "$data.server.log" 2>&1 < /dev/null &
     server=$!
     for _ in $(seq 1 3000); do
-        kill -0 "$server" 2>/dev/null || { echo "the server exited; its log:" >&2; tail -30 "$data.server.log" >&2; exit 1; }
+        kill -0 "$server" 2>/dev/null \
+            || { echo "the server exited; its log:" >&2; tail -30 "$data.server.log" >&2; exit 1; }
         [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health")" = 200 ] && return
         sleep 0.1
     done
