@@ -33,14 +33,20 @@ import org.marc4j.marc.Record;
  * <li>{@code prepare JDBC_URL USER PASSWORD FOLDER}: with the server stopped (H2 allows one process), gives teachers
  *     a district rule of 5,000 copies at once (a teacher's classroom collection) and writes the active students' and
  *     one teacher's barcodes to FOLDER/students.txt and FOLDER/teacher.txt.</li>
- * <li>{@code run BASE_URL TOKEN FOLDER [--copies N] [--ops N] [--clients 1,4,16] [--teacher-loans 1000]
- *     [--teacher-ops N] [--warmup N] [--server-pid PID]}: a warm-up of checkouts and check-ins; then for each number
- *     of clients, OPS baseline requests, OPS checkouts (copy i to student i mod students, so nobody passes the
- *     district's limit of five) and the OPS check-ins of those copies; then the teacher: TEACHER_LOANS copies checked
- *     out to one teacher, and TEACHER_OPS checkouts each followed by its check-in on 1 and on the most clients, while
- *     the teacher holds them. Prints one JSON object: per phase requests, errors, requests per second, latency
- *     p50/p95/p99/max and, with the server's pid, its CPU time per request.</li>
+ * <li>{@code run BASE_URL TOKEN FOLDER [--copies N] [--ops N] [--clients 1,4,16] [--rate 300]
+ *     [--teacher-loans 1000] [--teacher-ops N] [--warmup N] [--server-pid PID]}: a warm-up of checkouts and
+ *     check-ins; then for each number of clients, as fast as they go (each sends its next request when the last is
+ *     answered: the throughput), OPS baseline requests, OPS checkouts (copy i to student i mod students, so nobody
+ *     passes the district's limit of five) and the OPS check-ins of those copies; then the same on the most clients
+ *     paced at RATE requests a second together (desks at a steady pace: the latency a desk sees while the server
+ *     does RATE checkouts a second); then the teacher: TEACHER_LOANS copies checked out to one teacher, and
+ *     TEACHER_OPS checkouts each followed by its check-in on 1 and on the most clients, and paced, while the teacher
+ *     holds them. Prints one JSON object: per phase requests, errors, requests per second, latency p50/p95/p99/max
+ *     and, with the server's pid, its CPU time per request.</li>
  * </ul>
+ *
+ * <p>As fast as they go, n clients wait on each other: latency is n / throughput (Little's law), so the latency
+ * targets are read from the paced runs and the throughput target from the unpaced ones.
  */
 public final class CirculationBench {
 
@@ -142,6 +148,7 @@ public final class CirculationBench {
         int teacherLoans = Integer.parseInt(BenchMix.option(args, "teacher-loans", "1000"));
         int teacherOps = Integer.parseInt(BenchMix.option(args, "teacher-ops", "1000"));
         int warmup = Integer.parseInt(BenchMix.option(args, "warmup", "3000"));
+        double rate = Double.parseDouble(BenchMix.option(args, "rate", "300"));
         List<Integer> clients = new ArrayList<>();
         for (String n : BenchMix.option(args, "clients", "1,4,16").split(",")) {
             clients.add(Integer.valueOf(n.strip()));
@@ -184,14 +191,26 @@ public final class CirculationBench {
                     .append(",\"checkin\":").append(phase(base, auth, n, in, cpu, false).json("checkin"))
                     .append('}');
         }
-        json.append("],\"teacher\":").append(teacher(base, auth, teacher, ops, teacherLoans, teacherOps,
-                List.of(1, most), cpu));
+        List<Call> baseline = new ArrayList<>();
+        List<Call> out = new ArrayList<>();
+        List<Call> in = new ArrayList<>();
+        for (int i = 0; i < ops; i++) {
+            baseline.add(new Call("baseline", "/actuator/health", null, 200));
+            out.add(checkout(students.get(i % students.size()), i));
+            in.add(checkin(i));
+        }
+        json.append("],\"paced\":{\"clients\":").append(most).append(",\"rate_per_s\":").append(rate)
+                .append(",\"baseline\":").append(phase(base, auth, most, baseline, cpu, false, rate).json("baseline"))
+                .append(",\"checkout\":").append(phase(base, auth, most, out, cpu, false, rate).json("checkout"))
+                .append(",\"checkin\":").append(phase(base, auth, most, in, cpu, false, rate).json("checkin"))
+                .append("},\"teacher\":").append(teacher(base, auth, teacher, ops, teacherLoans, teacherOps,
+                        List.of(1, most), cpu, rate));
         System.out.println(json.append('}'));
     }
 
     /** The teacher with {@code loans} copies out: checkouts and check-ins while they hold them. */
     private static String teacher(String base, String auth, String teacher, int first, int loans, int ops,
-                                  List<Integer> clients, LongSupplier cpu) throws Exception {
+                                  List<Integer> clients, LongSupplier cpu, double rate) throws Exception {
         List<Call> preload = new ArrayList<>();
         for (int i = 0; i < loans; i++) {
             preload.add(checkout(teacher, first + i));
@@ -220,7 +239,17 @@ public final class CirculationBench {
                     .append(measured.json("checkout")).append(",\"checkin\":").append(measured.json("checkin"))
                     .append('}');
         }
-        return json.append("]}").toString();
+        int n = clients.get(clients.size() - 1);
+        List<Call> cycle = new ArrayList<>();
+        for (int i = 0; i < ops; i++) {
+            int copy = cycleStart + (i % n) * CYCLE_COPIES + (i / n) % CYCLE_COPIES;
+            cycle.add(checkout(teacher, copy));
+            cycle.add(checkin(copy));
+        }
+        Phase paced = phase(base, auth, n, cycle, null, true, rate);
+        return json.append("],\"paced\":{\"clients\":").append(n).append(",\"rate_per_s\":").append(rate)
+                .append(",\"checkout\":").append(paced.json("checkout")).append(",\"checkin\":")
+                .append(paced.json("checkin")).append("}}").toString();
     }
 
     private static Call checkout(String patron, int copy) {
@@ -238,7 +267,20 @@ public final class CirculationBench {
      */
     private static Phase phase(String base, String auth, int clients, List<Call> calls, LongSupplier cpu,
                                boolean pairs) throws Exception {
+        return phase(base, auth, clients, calls, cpu, pairs, 0);
+    }
+
+    /**
+     * As {@link #phase(String, String, int, List, LongSupplier, boolean)}; with {@code rate} above 0, paced: the
+     * clients together send {@code rate} requests a second, each client one every {@code clients / rate} seconds
+     * (staggered), and a latency counts from when the request was due, so a server that falls behind is charged for
+     * the wait (no coordinated omission).
+     */
+    private static Phase phase(String base, String auth, int clients, List<Call> calls, LongSupplier cpu,
+                               boolean pairs, double rate) throws Exception {
         int step = pairs ? 2 : 1;
+        long interval = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
+        AtomicReference<Long> origin = new AtomicReference<>();
         List<String> kinds = calls.stream().map(Call::kind).distinct().toList();
         List<List<List<Long>>> latencies = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
@@ -253,10 +295,18 @@ public final class CirculationBench {
             Thread thread = new Thread(() -> {
                 try (LightHttp http = new LightHttp(base)) {
                     start.await();
+                    long due = origin.get() + (interval > 0 ? first * interval / clients : 0);
                     for (int i = first * step; i < calls.size(); i += clients * step) {
                         for (int j = i; j < i + step && j < calls.size(); j++) {
                             Call call = calls.get(j);
                             long began = System.nanoTime();
+                            if (interval > 0) {
+                                for (long wait = due - began; wait > 0; wait = due - System.nanoTime()) {
+                                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                                }
+                                began = due;
+                                due += interval;
+                            }
                             try {
                                 LightHttp.Response response = call.body() == null ? http.get(call.path(), auth)
                                         : http.postJson(call.path(), call.body(), auth);
@@ -281,6 +331,7 @@ public final class CirculationBench {
             threads.add(thread);
         }
         Long cpuBefore = cpu == null ? null : cpu.getAsLong();
+        origin.set(System.nanoTime() + 1_000_000);
         start.await();
         long began = System.nanoTime();
         for (Thread thread : threads) {

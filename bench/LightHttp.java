@@ -11,10 +11,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One keep-alive HTTP/1.1 connection doing GETs and JSON POSTs, for load generation on the machine under test: the JDK's
- * {@code HttpClient} spent about as much CPU per request as the server, so on two cores it measured itself as much as
- * the server. Reads status, headers and a body framed by {@code Content-Length} or chunked encoding; reconnects when
- * the server closes. Not thread-safe: one per thread.
+ * One keep-alive HTTP/1.1 connection doing GETs and JSON POSTs, for load generation on the machine under test: the
+ * JDK's {@code HttpClient} spent about as much CPU per request as the server, so on two cores it measured itself as
+ * much as the server. Reads status, headers and a body framed by {@code Content-Length} or chunked encoding;
+ * reconnects when the server closes. Not thread-safe: one per thread.
  */
 final class LightHttp implements AutoCloseable {
 

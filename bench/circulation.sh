@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Circulation speed through the JSON API: checkout and check-in latency (p50/p99) and throughput with 1, 4 and 16
-# concurrent clients, and the same for a teacher holding 1,000 copies, each beside a baseline measured in the same
-# run on the same connections with the same API token (GET /actuator/health: HTTP and token authentication without
-# circulation work). On the embedded H2 database and, with PG=1 (the default), on PostgreSQL. Prints one JSON object;
+# Circulation speed through the JSON API: checkout and check-in throughput and latency (p50/p99) with 1, 4 and 16
+# concurrent clients as fast as they go, latency with 16 clients paced at RATE requests a second together, and the
+# same for a teacher holding 1,000 copies, each beside a baseline measured in the same run on the same connections
+# with the same API token (GET /actuator/health: HTTP and token authentication without circulation work). On the
+# embedded H2 database and, with PG=1 (the default), on PostgreSQL. Prints one JSON object;
 # progress goes to stderr.
 #
 #   bench/circulation.sh [COPIES]      (default 5000)
@@ -15,10 +16,12 @@
 # bench/CirculationBench.java run. The issue's targets (2 cores): p50 <= 5 ms and p99 <= 25 ms at 16 clients,
 # >= 300 checkouts per second, the same latency for the teacher.
 #
-# Settings (environment): OPS (3000) checkouts per number of clients, CLIENTS (1,4,16), STUDENTS (2000) added by
+# Settings (environment): OPS (3000) checkouts per number of clients, CLIENTS (1,4,16), RATE (300) requests a second
+# of the paced runs, STUDENTS (2000) added by
 # roster, TEACHER_LOANS (1000), TEACHER_OPS (1000), WARMUP (3000) checkout-and-check-in cycles, HEAP (512m),
 # PG=0 for H2 only, PG_URL (jdbc:postgresql://127.0.0.1:5432), PG_DB (carrel_bench), JFR=1 to record a flight
-# recording of each server under target/bench/, KEEP=1 to keep the data folders.
+# recording of each server under target/bench/, KEEP=1 to keep the data folders, H2_OPTIONS (say
+# QUERY_CACHE_SIZE=128) appended to the embedded database's URL to try an H2 setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies="${1:-5000}"
@@ -28,6 +31,7 @@ STUDENTS="${STUDENTS:-2000}"
 TEACHER_LOANS="${TEACHER_LOANS:-1000}"
 TEACHER_OPS="${TEACHER_OPS:-1000}"
 WARMUP="${WARMUP:-3000}"
+RATE="${RATE:-300}"
 HEAP="${HEAP:-512m}"
 PG="${PG:-1}"
 PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
@@ -73,7 +77,9 @@ pg_created=0
 cleanup() {
     if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
     if [ -n "$data" ] && [ "$KEEP" != 1 ]; then rm -rf "$data" "$data.server.log"; fi
-    if [ "$pg_created" = 1 ] && [ "$KEEP" != 1 ]; then psql_admin "drop database if exists $PG_DB with (force)" || true; fi
+    if [ "$pg_created" = 1 ] && [ "$KEEP" != 1 ]; then
+        psql_admin "drop database if exists $PG_DB with (force)" || true
+    fi
 }
 trap cleanup EXIT
 
@@ -86,7 +92,8 @@ start_server() {
         > "$data.server.log" 2>&1 < /dev/null &
     server=$!
     for _ in $(seq 1 3000); do
-        kill -0 "$server" 2>/dev/null || { echo "the server exited; its log:" >&2; tail -30 "$data.server.log" >&2; exit 1; }
+        kill -0 "$server" 2>/dev/null \
+            || { echo "the server exited; its log:" >&2; tail -30 "$data.server.log" >&2; exit 1; }
         [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health")" = 200 ] && return
         sleep 0.1
     done
@@ -112,6 +119,9 @@ bench_on() {
     else
         jdbc="jdbc:h2:file:$data/db/carrel;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
         user=sa
+        if [ -n "${H2_OPTIONS:-}" ]; then
+            db_env+=("CARREL_DB_URL=$jdbc;WRITE_DELAY=0;$H2_OPTIONS" "CARREL_DB_USER=sa" "CARREL_DB_PASSWORD=")
+        fi
     fi
     echo "[$kind] token and schema..." >&2
     local token
@@ -133,7 +143,7 @@ bench_on() {
     port="$(free_port)"
     start_server "$port"
     java -cp "$bcp" org.carrel.bench.CirculationBench run "http://127.0.0.1:$port" "$token" "$data/bench" \
-        --copies "$copies" --ops "$OPS" --clients "$CLIENTS" --teacher-loans "$TEACHER_LOANS" \
+        --copies "$copies" --ops "$OPS" --clients "$CLIENTS" --rate "$RATE" --teacher-loans "$TEACHER_LOANS" \
         --teacher-ops "$TEACHER_OPS" --warmup "$WARMUP" --server-pid "$server"
     stop_server
     if [ "$KEEP" != 1 ]; then rm -rf "$data" "$data".*; fi
@@ -157,11 +167,13 @@ if command -v jq > /dev/null; then
         def figures(run): {p50_ms: run.p50_ms, p99_ms: run.p99_ms, per_s: run.per_s};
         def brief(db): if db == null then null else {
             clients: most(db.runs).clients,
-            checkout: figures(most(db.runs).checkout), checkin: figures(most(db.runs).checkin),
-            baseline: figures(most(db.runs).baseline),
-            teacher: {loans_held: db.teacher.loans_held, clients: most(db.teacher.runs).clients,
-                      checkout: figures(most(db.teacher.runs).checkout),
-                      checkin: figures(most(db.teacher.runs).checkin)}} end;
+            checkouts_per_s: most(db.runs).checkout.per_s, checkins_per_s: most(db.runs).checkin.per_s,
+            baseline_per_s: most(db.runs).baseline.per_s,
+            paced: {clients: db.paced.clients, rate_per_s: db.paced.rate_per_s,
+                    checkout: figures(db.paced.checkout), checkin: figures(db.paced.checkin),
+                    baseline: figures(db.paced.baseline)},
+            teacher: {loans_held: db.teacher.loans_held, paced_checkout: figures(db.teacher.paced.checkout),
+                      paced_checkin: figures(db.teacher.paced.checkin)}} end;
         . + {summary: {h2: brief(.h2), postgresql: brief(.postgresql),
                        targets: {p50_ms: 5, p99_ms: 25, checkouts_per_s: 300}}}'
 else

@@ -260,7 +260,8 @@ class CheckoutApiTest {
                         .contentType(MediaType.TEXT_PLAIN).content(student + " " + copy))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("Content-Type: send a JSON object, as the API description shows"));
+                .andExpect(jsonPath("$.detail")
+                        .value("Content-Type: send a JSON object, as the API description shows"));
     }
 
     @Test
