@@ -90,8 +90,10 @@ class CirculationCrashIT {
                 inFlight = copies.get(i);
                 HttpResponse<String> answer;
                 try {
-                    answer = post(server, token, "/api/v1/circulation/checkouts",
-                            "{\"patron\":\"" + patron + "\",\"item\":\"" + inFlight + "\"}");
+                    // The demo district's recommended rules lend a young student one or two copies; four each
+                    // go past the limit by an override (the token is a district admin's), as a desk may.
+                    answer = post(server, token, "/api/v1/circulation/checkouts", "{\"patron\":\"" + patron
+                            + "\",\"item\":\"" + inFlight + "\",\"override\":\"Crash test\"}");
                 } catch (UncheckedIOException killed) {
                     break;
                 }
