@@ -42,16 +42,9 @@ final class DueDates {
             case DAYS:
                 return Optional.of(capped(nextOpen(calendar, today.plusDays(period.length())), yearEnd, calendar,
                         today, now));
-            case SCHOOL_DAYS: {
-                LocalDate day = today;
-                for (int open = 0, step = 0; open < period.length() && step < SEARCH_DAYS; step++) {
-                    day = day.plusDays(1);
-                    if (!calendar.isClosed(day)) {
-                        open++;
-                    }
-                }
-                return Optional.of(capped(day, yearEnd, calendar, today, now));
-            }
+            case SCHOOL_DAYS:
+                return Optional.of(capped(openDaysAfter(calendar, today, period.length()), yearEnd, calendar, today,
+                        now));
             case FIXED_DATE:
                 if (period.fixedDate().isBefore(today)) {
                     return Optional.empty();
@@ -79,6 +72,18 @@ final class DueDates {
 
     private static Due endOfDay(LocalDate day, ZonedDateTime now) {
         return new Due(day, ZonedDateTime.of(day, END_OF_DAY, now.getZone()).toOffsetDateTime());
+    }
+
+    /** The {@code days}-th open day after {@code today} (school days; the hold shelf's pickup day). */
+    static LocalDate openDaysAfter(SchoolCalendar calendar, LocalDate today, int days) {
+        LocalDate day = today;
+        for (int open = 0, step = 0; open < days && step < SEARCH_DAYS; step++) {
+            day = day.plusDays(1);
+            if (!calendar.isClosed(day)) {
+                open++;
+            }
+        }
+        return day;
     }
 
     /** {@code day} if open, else the next open day; {@code day} itself when none is found. */

@@ -2,6 +2,7 @@ package org.carrel.circulation;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.carrel.catalog.Copies;
@@ -98,8 +99,10 @@ class HoldRouting {
     /** Takes the first waiting hold this copy can fill, in queue order; a hold taken meanwhile is skipped. */
     private Optional<Route> trapNext(ItemView item, long schoolId, ZonedDateTime now) {
         LocalDate today = now.toLocalDate();
-        boolean interSchool = rules.settings().interSchoolHolds();
-        for (HoldView hold : holds.fillableBy(item.id(), item.recordId(), today, today)) {
+        List<HoldView> fillable = holds.fillableBy(item.id(), item.recordId(), today, today);
+        // Most copies come back to no hold: the settings are read only when one waits.
+        boolean interSchool = fillable.isEmpty() || rules.settings().interSchoolHolds();
+        for (HoldView hold : fillable) {
             if (!interSchool && hold.pickupSchoolId() != item.schoolId()) {
                 continue;
             }
@@ -131,15 +134,8 @@ class HoldRouting {
 
     /** The last day a copy waits on the hold shelf: the setting's number of open days after today. */
     LocalDate pickupBy(long schoolId, LocalDate today) {
-        var calendar = district.schoolCalendar(schoolId, today);
-        LocalDate day = today;
-        for (int open = 0, step = 0; open < rules.settings().holdShelfDays() && step < 550; step++) {
-            day = day.plusDays(1);
-            if (!calendar.isClosed(day)) {
-                open++;
-            }
-        }
-        return day;
+        return DueDates.openDaysAfter(district.schoolCalendar(schoolId, today), today,
+                rules.settings().holdShelfDays());
     }
 
     private PatronSummary holdFor(Long holdId) {

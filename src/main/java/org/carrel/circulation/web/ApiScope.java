@@ -1,6 +1,7 @@
 package org.carrel.circulation.web;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +12,10 @@ import org.carrel.catalog.ItemView;
 import org.carrel.circulation.Refusal;
 import org.carrel.district.District;
 import org.carrel.district.SchoolView;
+import org.carrel.patrons.PatronSummary;
+import org.carrel.patrons.Patrons;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +36,41 @@ class ApiScope {
         static final Desk FORBIDDEN = new Desk(null, null, true);
     }
 
+    /** A patron found by barcode for a read the caller may make, or the problem to answer instead. */
+    record PatronRead(PatronSummary patron, ResponseEntity<ProblemDetail> problem) {
+    }
+
     private final District district;
     private final Copies copies;
+    private final Patrons patrons;
+    private final ApiProblems problems;
 
-    ApiScope(District district, Copies copies) {
+    ApiScope(District district, Copies copies, Patrons patrons, ApiProblems problems) {
         this.district = district;
         this.copies = copies;
+        this.patrons = patrons;
+        this.problems = problems;
+    }
+
+    /** The patron with this barcode if the caller acts for the patron's school; else a 404 or 403 problem. */
+    PatronRead patronToRead(SignedInUser user, String barcode, Locale locale) {
+        Optional<PatronSummary> found = patrons.byBarcode(barcode);
+        if (found.isEmpty()) {
+            return new PatronRead(null, problems.notFound(Refusal.UNKNOWN_PATRON, locale));
+        }
+        if (!user.actsFor(found.get().schoolId())) {
+            return new PatronRead(null, problems.forbidden("circulation.api.patron.forbidden", locale));
+        }
+        return new PatronRead(found.get(), null);
+    }
+
+    /** The problem to answer for a desk that names an unknown school or one the caller may not act at. */
+    Optional<ResponseEntity<ProblemDetail>> problem(Desk desk, String schoolCode, Locale locale) {
+        if (desk.refusal() != null) {
+            return Optional.of(problems.refused(desk.refusal(), ApiProblems.cut(schoolCode), locale));
+        }
+        return desk.forbidden() ? Optional.of(problems.forbidden("circulation.api.school.forbidden", locale))
+                : Optional.empty();
     }
 
     Desk desk(SignedInUser user, String schoolCode, String itemBarcode) {

@@ -122,11 +122,9 @@ class CirculationApi {
             return refusedOverride.get();
         }
         ApiScope.Desk desk = scope.desk(user, body.school(), body.item());
-        if (desk.refusal() != null) {
-            return problems.refused(desk.refusal(), ApiProblems.cut(body.school()), locale);
-        }
-        if (desk.forbidden()) {
-            return problems.forbidden("circulation.api.school.forbidden", locale);
+        Optional<ResponseEntity<ProblemDetail>> deskProblem = scope.problem(desk, body.school(), locale);
+        if (deskProblem.isPresent()) {
+            return deskProblem.get();
         }
         CheckoutResult result = circulation.checkout(new CheckoutRequest(body.patron(), body.item(), desk.schoolId(),
                 user.username(), ApiProblems.blank(body.override()) ? null : body.override().strip()));
@@ -154,11 +152,9 @@ class CirculationApi {
             return problems.unreadable(List.of(problems.required("item", locale)), locale);
         }
         ApiScope.Desk desk = scope.desk(user, body.school(), body.item());
-        if (desk.refusal() != null) {
-            return problems.refused(desk.refusal(), ApiProblems.cut(body.school()), locale);
-        }
-        if (desk.forbidden()) {
-            return problems.forbidden("circulation.api.school.forbidden", locale);
+        Optional<ResponseEntity<ProblemDetail>> deskProblem = scope.problem(desk, body.school(), locale);
+        if (deskProblem.isPresent()) {
+            return deskProblem.get();
         }
         CheckinResult result = circulation.checkin(body.item(), desk.schoolId(), user.username());
         if (result instanceof CheckinResult.UnknownItem unknown) {
@@ -218,16 +214,13 @@ class CirculationApi {
     ResponseEntity<?> loans(@AuthenticationPrincipal SignedInUser user,
                             @Parameter(description = "the patron's barcode") @RequestParam String patron,
                             Locale locale) {
-        Optional<PatronSummary> found = patrons.byBarcode(patron);
-        if (found.isEmpty()) {
-            return problems.notFound(Refusal.UNKNOWN_PATRON, locale);
-        }
-        if (!user.actsFor(found.get().schoolId())) {
-            return problems.forbidden("circulation.api.patron.forbidden", locale);
+        ApiScope.PatronRead read = scope.patronToRead(user, patron, locale);
+        if (read.problem() != null) {
+            return read.problem();
         }
         Map<Long, String> codes = scope.codes();
-        return ResponseEntity.ok(circulation.loans(found.get().id(), user.username()).stream()
-                .map(loan -> json(loan, found.get().barcode(), codes, null)).toList());
+        return ResponseEntity.ok(circulation.loans(read.patron().id(), user.username()).stream()
+                .map(loan -> json(loan, read.patron().barcode(), codes, null)).toList());
     }
 
     @GetMapping("/loans/{id}")

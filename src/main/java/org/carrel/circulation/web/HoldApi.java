@@ -151,16 +151,13 @@ class HoldApi {
     ResponseEntity<?> ofPatron(@AuthenticationPrincipal SignedInUser user,
                                @Parameter(description = "the patron's barcode") @RequestParam String patron,
                                Locale locale) {
-        Optional<PatronSummary> found = patrons.byBarcode(patron);
-        if (found.isEmpty()) {
-            return problems.notFound(Refusal.UNKNOWN_PATRON, locale);
-        }
-        if (!user.actsFor(found.get().schoolId())) {
-            return problems.forbidden("circulation.api.patron.forbidden", locale);
+        ApiScope.PatronRead read = scope.patronToRead(user, patron, locale);
+        if (read.problem() != null) {
+            return read.problem();
         }
         Map<Long, String> codes = scope.codes();
-        return ResponseEntity.ok(holds.ofPatron(found.get().id(), user.username()).stream()
-                .map(hold -> json(hold, found.get().barcode(), holds.position(hold), codes)).toList());
+        return ResponseEntity.ok(holds.ofPatron(read.patron().id(), user.username()).stream()
+                .map(hold -> json(hold, read.patron().barcode(), holds.position(hold), codes)).toList());
     }
 
     @GetMapping("/{id}")

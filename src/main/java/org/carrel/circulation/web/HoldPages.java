@@ -64,7 +64,7 @@ class HoldPages {
     ModelAndView lists(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String school,
                        @RequestParam(defaultValue = "") String q) {
         SchoolView shown = HoldScope.school(district, user, school);
-        Map<Long, String> schoolNames = HoldScope.schoolNames(district);
+        Map<Long, String> schoolNames = LoanScope.schoolNames(district);
         Names names = new Names();
         List<HoldLines.Shelf> shelf = shelf(shown.id(), HoldScope.today(district, clock), names);
         List<HoldLines.Pull> pull = new ArrayList<>();
@@ -76,7 +76,7 @@ class HoldPages {
         String query = q.strip();
         ModelAndView view = new ModelAndView("circulation/holds");
         view.addObject("school", shown);
-        view.addObject("schools", HoldScope.schoolsOf(district, user));
+        view.addObject("schools", LoanScope.schools(user, district));
         view.addObject("shelf", shelf);
         view.addObject("pull", pull);
         view.addObject("incoming", transits(holds.incoming(shown.id()), schoolNames, names));

@@ -74,7 +74,7 @@ class HoldQueuePages {
     @Allowed(Permission.HOLDS_MANAGE)
     ModelAndView queue(@AuthenticationPrincipal SignedInUser user, @PathVariable long recordId,
                        @RequestParam(required = false) Long placed, @RequestParam(required = false) String done) {
-        String pickup = HoldScope.schoolsOf(district, user).stream().findFirst().map(SchoolView::code).orElse("");
+        String pickup = LoanScope.schools(user, district).stream().findFirst().map(SchoolView::code).orElse("");
         ModelAndView view = page(user, record(recordId), HoldForm.empty(pickup), FormErrors.NONE, false);
         view.addObject("placed", placed);
         view.addObject("done", done != null && DONE.contains(done) ? done : null);
@@ -134,7 +134,7 @@ class HoldQueuePages {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate day = HoldDates.read(until, null, null, HoldScope.today(district, clock), errors).notNeededAfter();
         if (!errors.isEmpty()) {
-            String pickup = HoldScope.schoolsOf(district, user).stream().findFirst().map(SchoolView::code).orElse("");
+            String pickup = LoanScope.schools(user, district).stream().findFirst().map(SchoolView::code).orElse("");
             ModelAndView view = page(user, record(hold.recordId()), HoldForm.empty(pickup),
                     FormErrors.of("", "circulation.holds.suspend.invalid"), false);
             view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -167,7 +167,7 @@ class HoldQueuePages {
     }
 
     private List<HoldLines.Queued> lines(SignedInUser user, RecordView record) {
-        Map<Long, String> schoolNames = HoldScope.schoolNames(district);
+        Map<Long, String> schoolNames = LoanScope.schoolNames(district);
         Map<Long, String> barcodes = new LinkedHashMap<>();
         record.items().forEach(item -> barcodes.put(item.id(), item.barcode()));
         LocalDate today = HoldScope.today(district, clock);

@@ -4,9 +4,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.carrel.accounts.Permission;
 import org.carrel.accounts.SignedInUser;
@@ -28,15 +25,10 @@ final class HoldScope {
     private HoldScope() {
     }
 
-    /** The schools the user acts for (every school for a district admin). */
-    static List<SchoolView> schoolsOf(District district, SignedInUser user) {
-        return district.schools().stream().filter(school -> user.actsFor(school.id())).toList();
-    }
-
     /** The school with this code (the user's first when blank) if the user acts for it; 404 unknown, 403 not theirs. */
     static SchoolView school(District district, SignedInUser user, String code) {
         SchoolView school = code == null || code.isBlank()
-                ? schoolsOf(district, user).stream().findFirst()
+                ? LoanScope.schools(user, district).stream().findFirst()
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
                 : district.school(code.strip()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!user.actsFor(school.id())) {
@@ -54,12 +46,6 @@ final class HoldScope {
         if (!mayManage(user, hold, patronSchoolId)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-    }
-
-    static Map<Long, String> schoolNames(District district) {
-        Map<Long, String> names = new LinkedHashMap<>();
-        district.schools().forEach(school -> names.put(school.id(), school.name()));
-        return names;
     }
 
     /** Today where the district is. */

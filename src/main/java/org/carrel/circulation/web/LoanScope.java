@@ -39,7 +39,7 @@ final class LoanScope {
         }
     }
 
-    /** The schools the user acts for, by name. */
+    /** The schools the user acts for (every school for a district admin), in the district's order. */
     static List<SchoolView> schools(SignedInUser user, District district) {
         return district.schools().stream().filter(s -> user.actsFor(s.id())).toList();
     }

@@ -164,7 +164,7 @@ class MyLibraryPages {
         Map<Long, String> titles = new LinkedHashMap<>();
         catalog.records(mine.stream().map(HoldView::recordId).distinct().toList())
                 .forEach(r -> titles.put(r.id(), r.description().title() == null ? "" : r.description().title()));
-        Map<Long, String> schoolNames = HoldScope.schoolNames(district);
+        Map<Long, String> schoolNames = LoanScope.schoolNames(district);
         LocalDate today = HoldScope.today(district, clock);
         List<HoldLines.MyHold> lines = new ArrayList<>();
         for (HoldView hold : mine) {
