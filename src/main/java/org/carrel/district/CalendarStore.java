@@ -101,15 +101,26 @@ class CalendarStore {
                 .param("school", schoolId).param("day", day).query(Long.class).single() > 0;
     }
 
+    /** Every closed day of the school, by date. */
+    List<ClosedDay> closedDays(long schoolId) {
+        return jdbc.sql("""
+                        select id, school_id, closed_on, reason from closed_day
+                        where school_id = :school order by closed_on""")
+                .param("school", schoolId).query(CalendarStore::closedDay).list();
+    }
+
     /** Closed days from {@code from} to {@code to}, both included, by date. */
     List<ClosedDay> closedDays(long schoolId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select id, school_id, closed_on, reason from closed_day
                         where school_id = :school and closed_on between :from and :to order by closed_on""")
                 .param("school", schoolId).param("from", from).param("to", to)
-                .query((row, n) -> new ClosedDay(row.getLong("id"), row.getLong("school_id"),
-                        row.getObject("closed_on", LocalDate.class), row.getString("reason")))
-                .list();
+                .query(CalendarStore::closedDay).list();
+    }
+
+    private static ClosedDay closedDay(ResultSet row, int n) throws SQLException {
+        return new ClosedDay(row.getLong("id"), row.getLong("school_id"), row.getObject("closed_on", LocalDate.class),
+                row.getString("reason"));
     }
 
     private static SchoolYear year(ResultSet row, int n) throws SQLException {

@@ -27,8 +27,8 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 public class District {
 
-    /** How long another node's change to the schools may go unseen by {@link #schools()}. */
-    static final Duration SCHOOL_LIST_MAX_AGE = Duration.ofSeconds(5);
+    /** How long another node's change to the schools, settings or calendars may go unseen by this one. */
+    static final Duration READ_MOSTLY_MAX_AGE = Duration.ofSeconds(5);
 
     private final DistrictStore district;
     private final SchoolStore schools;
@@ -36,7 +36,9 @@ public class District {
     private final CalendarStore calendars;
     private final AuditLog audit;
     private final Clock clock;
-    private final SchoolList schoolList = new SchoolList(SCHOOL_LIST_MAX_AGE);
+    private final ReadMostly<Void, List<SchoolView>> schoolList = new ReadMostly<>(READ_MOSTLY_MAX_AGE);
+    private final ReadMostly<Void, DistrictSettings> savedSettings = new ReadMostly<>(READ_MOSTLY_MAX_AGE);
+    private final ReadMostly<Long, SchoolCalendar> wholeCalendars = new ReadMostly<>(READ_MOSTLY_MAX_AGE);
 
     District(DistrictStore district, SchoolStore schools, LocationStore locations, CalendarStore calendars,
              AuditLog audit, Clock clock) {
@@ -50,10 +52,12 @@ public class District {
 
     // District settings
 
-    /** The district settings, or {@link DistrictSettings#DEFAULTS} before anyone saved them. */
-    @Transactional(readOnly = true)
+    /**
+     * The district settings, or {@link DistrictSettings#DEFAULTS} before anyone saved them. Read on every circulation
+     * act (for the time zone), so kept in memory like {@link #schools()}.
+     */
     public DistrictSettings settings() {
-        return district.find().orElse(DistrictSettings.DEFAULTS);
+        return savedSettings.get(() -> district.find().orElse(DistrictSettings.DEFAULTS));
     }
 
     @Transactional
@@ -62,6 +66,7 @@ public class District {
         if (!checked.valid()) {
             return DistrictResult.invalid(checked.errors());
         }
+        savedSettings.changed();
         if (!district.save(checked.values(), versionOf(form.version()))) {
             return DistrictResult.stale();
         }
@@ -75,10 +80,10 @@ public class District {
 
     /**
      * Every school, by name. Read on every catalogue request, so kept in memory: a change through this process shows
-     * at once, one made on another node within {@link #SCHOOL_LIST_MAX_AGE}.
+     * at once, one made on another node within {@link #READ_MOSTLY_MAX_AGE}.
      */
     public List<SchoolView> schools() {
-        return schoolList.get(schools::all);
+        return schoolList.get(() -> List.copyOf(schools.all()));
     }
 
     /** The school with this code (case-insensitive). */
@@ -244,6 +249,7 @@ public class District {
         CalendarRules.YearValues year = checked.values();
         Optional<SchoolYear> existing = calendars.yearByLabel(schoolId, year.label());
         long id;
+        wholeCalendars.changed();
         if (existing.isPresent()) {
             id = existing.get().id();
             if (!calendars.updateYear(id, versionOf(form.version()), year.firstDay(), year.lastDay())) {
@@ -265,6 +271,7 @@ public class District {
             return DistrictResult.invalid(checked.errors());
         }
         CalendarRules.TermValues term = checked.values();
+        wholeCalendars.changed();
         long id = calendars.insertTerm(term.year().id(), term.name(), term.startsOn(), term.endsOn());
         audit.record(actor, "district.term.created", "term", id,
                 "school " + schoolId + ": " + term.name() + " " + term.startsOn() + " to " + term.endsOn());
@@ -273,6 +280,7 @@ public class District {
 
     @Transactional
     public boolean removeTerm(long schoolId, long termId, String actor) {
+        wholeCalendars.changed();
         if (!calendars.deleteTerm(schoolId, termId)) {
             return false;
         }
@@ -293,6 +301,7 @@ public class District {
         if (calendars.isClosedDay(schoolId, closed.day())) {
             return DistrictResult.duplicate("closedOn", "district.closedDay.taken");
         }
+        wholeCalendars.changed();
         Optional<Long> id = unlessTaken(() -> calendars.insertClosedDay(schoolId, closed.day(), closed.reason()));
         if (id.isEmpty()) {
             return DistrictResult.duplicate("closedOn", "district.closedDay.taken");
@@ -304,6 +313,7 @@ public class District {
 
     @Transactional
     public boolean removeClosedDay(long schoolId, long closedDayId, String actor) {
+        wholeCalendars.changed();
         if (!calendars.deleteClosedDay(schoolId, closedDayId)) {
             return false;
         }
@@ -343,15 +353,19 @@ public class District {
 
     /**
      * The school's calendar from {@code from} on: the years that have not ended by then with their terms, and the
-     * listed closed days from then to the last of those years' ends.
+     * listed closed days from then on. Read on every circulation act, so each school's whole calendar is kept in
+     * memory like {@link #schools()}.
      */
     @Transactional(readOnly = true)
     public SchoolCalendar schoolCalendar(long schoolId, LocalDate from) {
-        List<SchoolYear> years = calendars.years(schoolId).stream().filter(y -> !y.lastDay().isBefore(from)).toList();
+        return wholeCalendars.get(schoolId, this::wholeCalendar).from(from);
+    }
+
+    private SchoolCalendar wholeCalendar(long schoolId) {
+        List<SchoolYear> years = calendars.years(schoolId);
         List<Term> terms = years.stream().flatMap(y -> calendars.terms(y.id()).stream()).toList();
-        LocalDate to = years.stream().map(SchoolYear::lastDay).max(LocalDate::compareTo).orElse(from.plusYears(1));
         java.util.Set<LocalDate> closed = new java.util.HashSet<>();
-        calendars.closedDays(schoolId, from, to).forEach(day -> closed.add(day.closedOn()));
+        calendars.closedDays(schoolId).forEach(day -> closed.add(day.closedOn()));
         return new SchoolCalendar(schoolId, years, terms, closed);
     }
 

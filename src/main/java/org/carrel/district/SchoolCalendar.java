@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.carrel.district.CalendarView.SchoolYear;
 import org.carrel.district.CalendarView.Term;
@@ -19,6 +20,19 @@ public record SchoolCalendar(long schoolId, List<SchoolYear> years, List<Term> t
         years = List.copyOf(years);
         terms = List.copyOf(terms);
         closedDays = Set.copyOf(closedDays);
+    }
+
+    /**
+     * This calendar from {@code from} on: the years that have not ended by then with their terms, and the closed days
+     * from then to the last of those years' ends (a year after {@code from} without a year).
+     */
+    public SchoolCalendar from(LocalDate from) {
+        List<SchoolYear> current = years.stream().filter(y -> !y.lastDay().isBefore(from)).toList();
+        Set<Long> yearIds = current.stream().map(SchoolYear::id).collect(Collectors.toSet());
+        LocalDate to = current.stream().map(SchoolYear::lastDay).max(LocalDate::compareTo).orElse(from.plusYears(1));
+        return new SchoolCalendar(schoolId, current,
+                terms.stream().filter(t -> yearIds.contains(t.schoolYearId())).toList(),
+                closedDays.stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).collect(Collectors.toSet()));
     }
 
     /** Closed on weekends, listed closed days and, once the school has a school year, outside every year. */

@@ -3,6 +3,7 @@ package org.carrel.district;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,9 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The list of schools kept in memory: read once, yet never showing a school that is not (or no longer) so. */
+/**
+ * The schools, settings and calendars kept in memory: read once, yet never showing a school, setting or closed day
+ * that is not (or no longer) so.
+ */
 @CarrelTest
-class SchoolListTest {
+class ReadMostlyTest {
 
     @Autowired
     District district;
@@ -25,7 +29,7 @@ class SchoolListTest {
 
     @Test
     void readsTheTableOnceWhileNothingChanges() {
-        SchoolList list = new SchoolList(Duration.ofHours(1));
+        ReadMostly<Void, List<SchoolView>> list = new ReadMostly<>(Duration.ofHours(1));
         AtomicInteger reads = new AtomicInteger();
         Supplier<List<SchoolView>> read = () -> {
             reads.incrementAndGet();
@@ -46,7 +50,7 @@ class SchoolListTest {
             reads.incrementAndGet();
             return List.of();
         };
-        SchoolList ageless = new SchoolList(Duration.ZERO);
+        ReadMostly<Void, List<SchoolView>> ageless = new ReadMostly<>(Duration.ZERO);
         ageless.get(read);
         ageless.get(read);
         assertThat(reads).hasValue(2);
@@ -91,6 +95,62 @@ class SchoolListTest {
                 "ELEMENTARY", null, null, null, null, null, school.version()), "test").saved()).isTrue();
         assertThat(district.schools()).anyMatch(s -> s.name().equals("Renamed School"))
                 .noneMatch(s -> s.name().equals("Rename School"));
+    }
+
+    @Test
+    void keysAreKeptApartAndAChangeDropsThemAll() {
+        ReadMostly<Long, String> values = new ReadMostly<>(Duration.ofHours(1));
+        AtomicInteger reads = new AtomicInteger();
+        java.util.function.Function<Long, String> read = key -> key + "/" + reads.incrementAndGet();
+        assertThat(values.get(1L, read)).isEqualTo("1/1");
+        assertThat(values.get(2L, read)).isEqualTo("2/2");
+        assertThat(values.get(1L, read)).isEqualTo("1/1");
+        values.changed();
+        assertThat(values.get(2L, read)).isEqualTo("2/3");
+        assertThat(values.get(1L, read)).isEqualTo("1/4");
+    }
+
+    @Test
+    void aClosedDayCountsAtOnceAndARolledBackOneNever() {
+        assertThat(district.createSchool(form("CLOSING"), "test").saved()).isTrue();
+        long school = district.school("CLOSING").orElseThrow().id();
+        LocalDate monday = LocalDate.of(2031, 3, 3);
+        LocalDate tuesday = monday.plusDays(1);
+        assertThat(district.setSchoolYear(school, new SchoolYearForm("2030-2031", "2030-08-20", "2031-06-10", null),
+                "test").saved()).isTrue();
+        assertThat(district.schoolCalendar(school, monday).isClosed(monday)).isFalse();
+        assertThat(district.addClosedDay(school, new ClosedDayForm(monday.toString(), "Snow"), "test").saved())
+                .isTrue();
+        assertThat(district.schoolCalendar(school, monday).isClosed(monday)).isTrue();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(district.addClosedDay(school, new ClosedDayForm(tuesday.toString(), "Ice"), "test").saved())
+                    .isTrue();
+            assertThat(district.schoolCalendar(school, monday).isClosed(tuesday)).isTrue();
+            assertThat(CompletableFuture.supplyAsync(() -> district.schoolCalendar(school, monday)).join()
+                    .isClosed(tuesday)).isFalse();
+            status.setRollbackOnly();
+        });
+        assertThat(district.schoolCalendar(school, monday).isClosed(tuesday)).isFalse();
+    }
+
+    @Test
+    void aSavedTimeZoneIsReadAtOnceByItsTransactionAndNeverAfterItRolledBack() {
+        DistrictSettings before = district.settings();
+        String other = before.timeZone().equals("America/Denver") ? "America/Chicago" : "America/Denver";
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(district.updateSettings(form(before, other), "test").saved()).isTrue();
+            assertThat(district.settings().timeZone()).isEqualTo(other);
+            assertThat(CompletableFuture.supplyAsync(district::settings).join().timeZone())
+                    .isEqualTo(before.timeZone());
+            status.setRollbackOnly();
+        });
+        assertThat(district.settings()).isEqualTo(before);
+    }
+
+    private static DistrictForm form(DistrictSettings settings, String zone) {
+        DistrictForm same = DistrictForm.of(settings);
+        return new DistrictForm(settings.configured() ? same.name() : "Read Mostly District", zone, same.defaultLanguage(), same.minGroupSize(),
+                same.readingHistoryPolicy(), same.version());
     }
 
     private static SchoolForm form(String code) {
