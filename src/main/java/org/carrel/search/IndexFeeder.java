@@ -24,20 +24,30 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the index current: catalogue events (after their transaction commits) queue the record's id; one thread
- * re-reads queued records from the catalogue in batches and writes them to the index, which makes them searchable
- * well within a second. At start it rebuilds an index that needs it; at stop it finishes the queue and closes the
- * index cleanly. In admin-command processes the index stays closed and a change only marks it stale.
+ * re-reads queued records from the catalogue in batches, at most every {@link #GATHER_MILLIS}, and writes them to the
+ * index, which makes them searchable well within a second. At start it rebuilds an index that needs it; at stop it
+ * finishes the queue and closes the index cleanly. In admin-command processes the index stays closed and a change
+ * only marks it stale.
  */
 @Component
 class IndexFeeder implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IndexFeeder.class);
     private static final int BATCH = 1000;
+    /**
+     * The least time between two writes to the index. Each write ends with a refresh of the searchable view and of
+     * the suggestions, which costs far more than a record: at a busy desk (hundreds of checkouts a second, each
+     * changing its title's availability) the changes of a quarter second are written together.
+     */
+    static final long GATHER_MILLIS = 250;
 
     private final Catalog catalog;
     private final SearchSettings settings;
     private final Path folder;
+    /** Records to re-index, suggestions included. */
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    /** Records where only a copy's status changed within the collection (a checkout, a return): its availability. */
+    private final Set<Long> shelfChanges = ConcurrentHashMap.newKeySet();
     private final AtomicLong requested = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
     private final Object signal = new Object();
@@ -88,7 +98,11 @@ class IndexFeeder implements SmartLifecycle {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(CatalogEvents.ItemChanged event) {
-        changed(event.recordId());
+        if (event.status().inCollection()) {
+            changed(event.recordId(), shelfChanges);
+        } else {
+            changed(event.recordId());
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -97,11 +111,15 @@ class IndexFeeder implements SmartLifecycle {
     }
 
     private void changed(long recordId) {
+        changed(recordId, pending);
+    }
+
+    private void changed(long recordId, Set<Long> queue) {
         if (!settings.followCatalog()) {
             markStale();
             return;
         }
-        pending.add(recordId);
+        queue.add(recordId);
         requested.incrementAndGet();
         synchronized (signal) {
             signal.notifyAll();
@@ -148,14 +166,19 @@ class IndexFeeder implements SmartLifecycle {
         if (index.needsRebuild()) {
             rebuild();
         }
-        while (running || !pending.isEmpty()) {
+        long lastWrite = System.nanoTime() - GATHER_MILLIS * 1_000_000;
+        while (running || queued()) {
             try {
+                gather(lastWrite);
                 long target = requested.get();
-                drain();
+                if (queued()) {
+                    lastWrite = System.nanoTime();
+                    drain();
+                }
                 applied.set(Math.max(applied.get(), target));
                 synchronized (signal) {
                     signal.notifyAll();
-                    if (running && pending.isEmpty() && requested.get() == target) {
+                    if (running && !queued() && requested.get() == target) {
                         signal.wait(1000);
                     }
                 }
@@ -169,21 +192,47 @@ class IndexFeeder implements SmartLifecycle {
         }
     }
 
-    private void drain() {
-        while (!pending.isEmpty()) {
-            List<Long> ids = new ArrayList<>(BATCH);
-            Iterator<Long> queued = pending.iterator();
-            while (queued.hasNext() && ids.size() < BATCH) {
-                ids.add(queued.next());
-                queued.remove();
+    /** Lets changes gather until {@link #GATHER_MILLIS} after the last write (at once when stopping). */
+    private void gather(long lastWrite) throws InterruptedException {
+        long until = lastWrite + GATHER_MILLIS * 1_000_000;
+        synchronized (signal) {
+            for (long left = until - System.nanoTime(); running && left > 0; left = until - System.nanoTime()) {
+                signal.wait(Math.max(1, left / 1_000_000));
             }
+        }
+    }
+
+    private boolean queued() {
+        return !pending.isEmpty() || !shelfChanges.isEmpty();
+    }
+
+    /**
+     * Writes the queued records a batch at a time. Suggestions are updated only for records changed otherwise than by
+     * a copy's status (their weight, the copies in the collection, stays the same when a copy goes out or comes back).
+     */
+    private void drain() {
+        while (queued()) {
+            List<Long> ids = take(pending, BATCH);
+            Set<Long> whole = Set.copyOf(ids);
+            take(shelfChanges, BATCH - ids.size()).stream().filter(id -> !whole.contains(id)).forEach(ids::add);
             try {
-                index.apply(ids, catalog.records(ids));
+                index.apply(ids, catalog.records(ids), whole);
             } catch (RuntimeException e) {
-                pending.addAll(ids);
+                pending.addAll(whole);
+                ids.stream().filter(id -> !whole.contains(id)).forEach(shelfChanges::add);
                 throw e;
             }
         }
+    }
+
+    private static List<Long> take(Set<Long> queue, int most) {
+        List<Long> ids = new ArrayList<>(most);
+        Iterator<Long> queued = queue.iterator();
+        while (queued.hasNext() && ids.size() < most) {
+            ids.add(queued.next());
+            queued.remove();
+        }
+        return ids;
     }
 
     /** Rebuilds the index from the catalogue (at start when needed, or on request). */

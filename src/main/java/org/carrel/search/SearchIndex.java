@@ -25,6 +25,7 @@ import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -33,8 +34,10 @@ import org.carrel.catalog.RecordView;
 /**
  * The index on disk (or in memory) and every write to it: changed records, a full rebuild, commits. Each commit
  * records the schema version and whether the writer was closed cleanly; an index from an older schema, or one left
- * by a process that stopped without closing it, is rebuilt from the catalogue at the next start. Writes are
- * serialised; searches go on meanwhile on the last refreshed view.
+ * by a process that stopped without closing it, is rebuilt from the catalogue at the next start. So the index is
+ * committed as unclean when opened and then only after a rebuild and at close: changed records become searchable by
+ * a refresh of the writer's view, without the cost of a commit (which would buy nothing, as a crash means a rebuild).
+ * Writes are serialised; searches go on meanwhile on the last refreshed view.
  */
 final class SearchIndex implements AutoCloseable {
 
@@ -77,11 +80,25 @@ final class SearchIndex implements AutoCloseable {
                 .setOpenMode(olderSchema ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(WeightedText.SIMILARITY)
                 .setIndexSort(new Sort(new SortField(IndexFields.COPIES, SortField.Type.LONG, true)))
-                .setRAMBufferSizeMB(48);
+                .setRAMBufferSizeMB(48)
+                .setMergePolicy(mergePolicy());
         this.writer = new IndexWriter(directory, config);
         this.engine = SearchEngine.over(writer);
         this.suggestions = new Suggestions(suggestDirectory);
         this.complete = !needsRebuild;
+        commit(false);
+    }
+
+    /**
+     * Lucene's tiered policy, letting deleted documents make up half an index rather than a fifth before their segment
+     * is merged away. Every checkout and return re-indexes its title (its availability changes), so in a small
+     * catalogue at a busy desk a fifth of the documents are replaced within seconds, and the default rewrote the
+     * whole index that often.
+     */
+    private static TieredMergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setDeletesPctAllowed(50);
+        return policy;
     }
 
     /** Opens (creating when missing) the index under {@code folder}, or in memory when {@code folder} is null. */
@@ -111,8 +128,11 @@ final class SearchIndex implements AutoCloseable {
         return suggestions;
     }
 
-    /** Replaces the documents of {@code records} and removes those of the other {@code ids}; then they are searchable. */
-    void apply(Collection<Long> ids, List<RecordView> records) {
+    /**
+     * Replaces the documents of {@code records} and removes those of the other {@code ids}; then they are searchable.
+     * The suggestions follow the records in {@code suggesting}.
+     */
+    void apply(Collection<Long> ids, List<RecordView> records, Set<Long> suggesting) {
         writing.lock();
         try {
             Set<Long> gone = new HashSet<>(ids);
@@ -123,9 +143,8 @@ final class SearchIndex implements AutoCloseable {
             for (Long id : gone) {
                 writer.deleteDocuments(new Term(IndexFields.ID, Long.toString(id)));
             }
-            commit(false);
             engine.refresh();
-            suggestions.update(records, engine);
+            suggestions.update(records.stream().filter(r -> suggesting.contains(r.id())).toList(), engine);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

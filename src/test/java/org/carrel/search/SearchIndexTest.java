@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -57,7 +58,7 @@ class SearchIndexTest {
         Path crashImage = TempFolders.create("carrel-search-crash-");
         try (SearchIndex index = SearchIndex.open(folder)) {
             index.rebuild(this::page);
-            index.apply(List.of(4L), List.of(record(4, aTitle("Holes").by("Sachar, Louis"))));
+            index.apply(List.of(4L), List.of(record(4, aTitle("Holes").by("Sachar, Louis"))), Set.of(4L));
             copyWithoutLock(folder, crashImage);
         }
         try (SearchIndex index = SearchIndex.open(crashImage)) {
@@ -92,7 +93,8 @@ class SearchIndexTest {
     void appliesChangesAndDeletions() throws IOException {
         try (SearchIndex index = SearchIndex.open(folder)) {
             index.rebuild(this::page);
-            index.apply(List.of(1L, 2L), List.of(record(2, aTitle("Stuart Little, the movie book").by("White, E. B."))));
+            index.apply(List.of(1L, 2L), List.of(record(2, aTitle("Stuart Little, the movie book").by("White, E. B."))),
+                    Set.of(1L, 2L));
             assertThat(index.engine().search(SearchRequest.keyword("charlotte")).total()).isZero();
             assertThat(index.engine().search(SearchRequest.keyword("movie")).total()).isEqualTo(1);
             assertThat(index.engine().numDocs()).isEqualTo(2);
