@@ -30,9 +30,10 @@ import org.marc4j.marc.Record;
  * <ul>
  * <li>{@code marc FILE COPIES}: COPIES copies (barcodes BENCH000000 up), five per title, over the demo district's
  *     six schools, as ISO 2709 records with 852 holdings for {@code import-marc}.</li>
- * <li>{@code prepare JDBC_URL USER PASSWORD FOLDER}: with the server stopped (H2 allows one process), gives teachers
- *     a district rule of 5,000 copies at once (a teacher's classroom collection) and writes the active students' and
- *     one teacher's barcodes to FOLDER/students.txt and FOLDER/teacher.txt.</li>
+ * <li>{@code prepare JDBC_URL USER PASSWORD FOLDER}: with the server stopped (H2 allows one process), removes the
+ *     demo district's rules per school (whose limits, as low as one copy for the youngest, the runs would pass), gives
+ *     teachers a district rule of 5,000 copies at once (a teacher's classroom collection) and writes the active
+ *     students' and one teacher's barcodes to FOLDER/students.txt and FOLDER/teacher.txt.</li>
  * <li>{@code run BASE_URL TOKEN FOLDER [--copies N] [--ops N] [--clients 1,4,16] [--rate 300]
  *     [--teacher-loans 1000] [--teacher-ops N] [--warmup N] [--server-pid PID]}: a warm-up of checkouts and
  *     check-ins; then for each number of clients, as fast as they go (each sends its next request when the last is
@@ -98,7 +99,8 @@ public final class CirculationBench {
     private static void prepare(String url, String user, String password, Path folder) throws Exception {
         Files.createDirectories(folder);
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
-            sql.executeUpdate("delete from loan_rule where school_id is null and patron_type = 'TEACHER'"
+            sql.executeUpdate("delete from loan_rule where school_id is not null");
+            sql.executeUpdate("delete from loan_rule where patron_type = 'TEACHER'"
                     + " and lowest_grade is null and item_type is null");
             sql.executeUpdate("insert into loan_rule (patron_type, period_kind, period_length, max_loans,"
                     + " max_renewals, holds_allowed) values ('TEACHER', 'DAYS', 28, 5000, 2, true)");

@@ -11,17 +11,19 @@
 # Steps per database: a fresh data folder (and for PostgreSQL a database of its own, created and dropped); an API
 # token (create-api-token, which also migrates the schema); the demo district (six schools, their students and
 # teachers); import-marc of COPIES generated copies over the six schools; import-roster of STUDENTS generated
-# students (bench/RosterGenerate.java); with the server stopped, a district rule giving teachers 5,000 copies at once
-# and the patrons' barcodes read from the database (bench/CirculationBench.java prepare); then the server and
+# students (bench/RosterGenerate.java); with the server stopped, the demo's per-school rules removed, a district rule
+# giving teachers 5,000 copies at once and the patrons' barcodes read from the database (bench/CirculationBench.java
+# prepare); then the server and
 # bench/CirculationBench.java run. The issue's targets (2 cores): p50 <= 5 ms and p99 <= 25 ms at 16 clients,
 # >= 300 checkouts per second, the same latency for the teacher.
 #
 # Settings (environment): OPS (3000) checkouts per number of clients, CLIENTS (1,4,16), RATE (300) requests a second
-# of the paced runs, STUDENTS (2000) added by
-# roster, TEACHER_LOANS (1000), TEACHER_OPS (1000), WARMUP (3000) checkout-and-check-in cycles, HEAP (512m),
-# PG=0 for H2 only, PG_URL (jdbc:postgresql://127.0.0.1:5432), PG_DB (carrel_bench), JFR=1 to record a flight
-# recording of each server under target/bench/, KEEP=1 to keep the data folders, H2_OPTIONS (say
-# QUERY_CACHE_SIZE=128) appended to the embedded database's URL to try an H2 setting.
+# of the paced runs, STUDENTS (2000) added by roster, TEACHER_LOANS (1000), TEACHER_OPS (1000), WARMUP (15000)
+# checkout-and-check-in cycles before the runs (a server runs for weeks, so its just-in-time compiler has long
+# settled; with fewer the compiler still takes a core of two during the runs), HEAP (512m), PG=0 for H2 only, PG_URL
+# (jdbc:postgresql://127.0.0.1:5432), PG_DB (carrel_bench), JFR=1 to record a flight recording of each server under
+# target/bench/, KEEP=1 to keep the data folders, H2_OPTIONS (say LOCK_TIMEOUT=2000) to replace the embedded
+# database's default options after WRITE_DELAY=0, to try an H2 setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies="${1:-5000}"
@@ -30,7 +32,7 @@ CLIENTS="${CLIENTS:-1,4,16}"
 STUDENTS="${STUDENTS:-2000}"
 TEACHER_LOANS="${TEACHER_LOANS:-1000}"
 TEACHER_OPS="${TEACHER_OPS:-1000}"
-WARMUP="${WARMUP:-3000}"
+WARMUP="${WARMUP:-15000}"
 RATE="${RATE:-300}"
 HEAP="${HEAP:-512m}"
 PG="${PG:-1}"
@@ -87,7 +89,8 @@ trap cleanup EXIT
 start_server() {
     local port="$1"; shift
     local jfr=()
-    [ "$JFR" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$PWD/target/bench/circulation-$kind.jfr,settings=profile")
+    [ "$JFR" = 1 ] && jfr=("-XX:FlightRecorderOptions=stackdepth=256"
+        "-XX:StartFlightRecording=filename=$PWD/target/bench/circulation-$kind.jfr,settings=profile")
     env "${db_env[@]}" java -Xmx"$HEAP" "${jfr[@]}" -jar "$JAR" --server.port="$port" "$@" \
         > "$data.server.log" 2>&1 < /dev/null &
     server=$!
@@ -161,11 +164,12 @@ pg="null"
 result="{\"copies\":$copies,\"cores\":$(nproc),\"loadavg_at_start\":\"$load_at_start\",\
 \"loadavg_at_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"h2\":$h2,\"postgresql\":$pg}"
 if command -v jq > /dev/null; then
-    # The figures at the most clients beside the issue's targets.
+    # The figures at the most clients beside the issue's targets, and every refused or failed request (errors).
     echo "$result" | jq -c '
         def most(runs): (runs // []) | max_by(.clients);
         def figures(run): {p50_ms: run.p50_ms, p99_ms: run.p99_ms, per_s: run.per_s};
         def brief(db): if db == null then null else {
+            errors: ([db | .. | objects | select(has("errors")) | .errors] | add),
             clients: most(db.runs).clients,
             checkouts_per_s: most(db.runs).checkout.per_s, checkins_per_s: most(db.runs).checkin.per_s,
             baseline_per_s: most(db.runs).baseline.per_s,
