@@ -43,7 +43,8 @@ import org.marc4j.marc.Record;
  *     does RATE checkouts a second); then the teacher: TEACHER_LOANS copies checked out to one teacher, and
  *     TEACHER_OPS checkouts each followed by its check-in on 1 and on the most clients, and paced, while the teacher
  *     holds them. Prints one JSON object: per phase requests, errors, requests per second, latency p50/p95/p99/max
- *     and, with the server's pid, its CPU time per request.</li>
+ *     and, with the server's pid, its CPU time per request and the share of a core its just-in-time compiler took
+ *     during the warm-up and during the runs.</li>
  * </ul>
  *
  * <p>As fast as they go, n clients wait on each other: latency is n / throughput (Little's law), so the latency
@@ -172,7 +173,13 @@ public final class CirculationBench {
             warm.add(checkout(students.get(copy % students.size()), copy));
             warm.add(checkin(copy));
         }
+        LongSupplier compiler = pid.isEmpty() ? () -> 0 : () -> BenchMix.compilerCpuNanos(Long.parseLong(pid));
+        long compilerBefore = compiler.getAsLong();
+        long warmStarted = System.nanoTime();
         phase(base, auth, 4, warm, null, true);
+        long compilerWarm = compiler.getAsLong() - compilerBefore;
+        long warmNanos = System.nanoTime() - warmStarted;
+        long runsStarted = System.nanoTime();
 
         StringBuilder json = new StringBuilder("{\"copies\":").append(copies).append(",\"students\":")
                 .append(students.size()).append(",\"ops\":").append(ops).append(",\"warmup_cycles\":")
@@ -207,6 +214,11 @@ public final class CirculationBench {
                 .append(",\"checkin\":").append(phase(base, auth, most, in, cpu, false, rate).json("checkin"))
                 .append("},\"teacher\":").append(teacher(base, auth, teacher, ops, teacherLoans, teacherOps,
                         List.of(1, most), cpu, rate));
+        long compilerRuns = compiler.getAsLong() - compilerBefore - compilerWarm;
+        // The share of one core the compiler took: near 0 once the server has settled.
+        json.append(",\"compiler_cores_during_warmup\":").append(BenchMix.round((double) compilerWarm / warmNanos))
+                .append(",\"compiler_cores_during_runs\":")
+                .append(BenchMix.round((double) compilerRuns / (System.nanoTime() - runsStarted)));
         System.out.println(json.append('}'));
     }
 
