@@ -1,7 +1,6 @@
 package org.carrel.circulation;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
@@ -28,10 +27,6 @@ class CirculationTime {
     }
 
     ZoneId zone() {
-        try {
-            return ZoneId.of(district.settings().timeZone());
-        } catch (DateTimeException | NullPointerException e) {
-            return clock.getZone();
-        }
+        return district.zone();
     }
 }

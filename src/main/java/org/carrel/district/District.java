@@ -1,8 +1,10 @@
 package org.carrel.district;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -367,6 +369,18 @@ public class District {
         java.util.Set<LocalDate> closed = new java.util.HashSet<>();
         calendars.closedDays(schoolId).forEach(day -> closed.add(day.closedOn()));
         return new SchoolCalendar(schoolId, years, terms, closed);
+    }
+
+    /**
+     * The district's time zone, where its schools' days begin and end: the setting, else (should it not name a zone)
+     * the clock's.
+     */
+    public ZoneId zone() {
+        try {
+            return ZoneId.of(settings().timeZone());
+        } catch (DateTimeException | NullPointerException e) {
+            return clock.getZone();
+        }
     }
 
     /** Today in the clock's zone. */

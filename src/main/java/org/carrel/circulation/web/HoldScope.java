@@ -1,9 +1,7 @@
 package org.carrel.circulation.web;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 import org.carrel.accounts.Permission;
 import org.carrel.accounts.SignedInUser;
@@ -53,16 +51,9 @@ final class HoldScope {
         return day(district, OffsetDateTime.now(clock));
     }
 
-    /** The day of an instant where the district is (its time zone setting, else the server's). */
+    /** The day of an instant where the district is ({@link District#zone()}). */
     static LocalDate day(District district, OffsetDateTime at) {
-        if (at == null) {
-            return null;
-        }
-        try {
-            return at.atZoneSameInstant(ZoneId.of(district.settings().timeZone())).toLocalDate();
-        } catch (DateTimeException | NullPointerException e) {
-            return at.atZoneSameInstant(ZoneId.systemDefault()).toLocalDate();
-        }
+        return at == null ? null : at.atZoneSameInstant(district.zone()).toLocalDate();
     }
 
     /** 303 See Other: after a POST the browser fetches the next page with GET. */
