@@ -124,10 +124,10 @@ public final class BenchMix {
     }
 
     /** Longest warm-up: a JIT that is still busy after this is reported as such rather than waited for. */
-    private static final double MAX_WARMUP_SECONDS = 600;
+    static final double MAX_WARMUP_SECONDS = 600;
     /** Warm means the JIT compilers used at most this share of one core over the last window. */
-    private static final double QUIET_SHARE = 0.01;
-    private static final double WINDOW_SECONDS = 10;
+    static final double QUIET_SHARE = 0.01;
+    static final double WINDOW_SECONDS = 10;
 
     /**
      * Runs the mix round and round on one thread, unmeasured, to warm the JIT and caches: at least {@code count}

@@ -57,6 +57,8 @@ public final class CirculationBench {
     private static final int STUDENT_LIMIT = 5;
     /** Copies each client turns over in the teacher's checkout-and-check-in cycle. */
     private static final int CYCLE_COPIES = 4;
+    /** Warm-up cycles between two looks at the compiler. */
+    private static final int ROUND = 1000;
 
     private CirculationBench() {
     }
@@ -167,23 +169,17 @@ public final class CirculationBench {
         }
         String auth = "Authorization: Bearer " + token;
 
-        List<Call> warm = new ArrayList<>();
-        for (int i = 0; i < warmup; i++) {
-            int copy = i % ops;
-            warm.add(checkout(students.get(copy % students.size()), copy));
-            warm.add(checkin(copy));
-        }
         LongSupplier compiler = pid.isEmpty() ? () -> 0 : () -> BenchMix.compilerCpuNanos(Long.parseLong(pid));
         long compilerBefore = compiler.getAsLong();
         long warmStarted = System.nanoTime();
-        phase(base, auth, 4, warm, null, true);
+        String warmed = warmUp(base, auth, students, ops, warmup, most, compiler);
         long compilerWarm = compiler.getAsLong() - compilerBefore;
         long warmNanos = System.nanoTime() - warmStarted;
         long runsStarted = System.nanoTime();
 
         StringBuilder json = new StringBuilder("{\"copies\":").append(copies).append(",\"students\":")
-                .append(students.size()).append(",\"ops\":").append(ops).append(",\"warmup_cycles\":")
-                .append(warmup).append(",\"runs\":[");
+                .append(students.size()).append(",\"ops\":").append(ops).append(",\"warmup\":")
+                .append(warmed).append(",\"runs\":[");
         for (int c = 0; c < clients.size(); c++) {
             int n = clients.get(c);
             List<Call> baseline = new ArrayList<>();
@@ -195,9 +191,9 @@ public final class CirculationBench {
                 in.add(checkin(i));
             }
             json.append(c > 0 ? "," : "").append("{\"clients\":").append(n)
-                    .append(",\"baseline\":").append(phase(base, auth, n, baseline, cpu, false).json("baseline"))
-                    .append(",\"checkout\":").append(phase(base, auth, n, out, cpu, false).json("checkout"))
-                    .append(",\"checkin\":").append(phase(base, auth, n, in, cpu, false).json("checkin"))
+                    .append(",\"baseline\":").append(phase(base, auth, n, baseline, cpu, 1).json("baseline"))
+                    .append(",\"checkout\":").append(phase(base, auth, n, out, cpu, 1).json("checkout"))
+                    .append(",\"checkin\":").append(phase(base, auth, n, in, cpu, 1).json("checkin"))
                     .append('}');
         }
         List<Call> baseline = new ArrayList<>();
@@ -209,9 +205,9 @@ public final class CirculationBench {
             in.add(checkin(i));
         }
         json.append("],\"paced\":{\"clients\":").append(most).append(",\"rate_per_s\":").append(rate)
-                .append(",\"baseline\":").append(phase(base, auth, most, baseline, cpu, false, rate).json("baseline"))
-                .append(",\"checkout\":").append(phase(base, auth, most, out, cpu, false, rate).json("checkout"))
-                .append(",\"checkin\":").append(phase(base, auth, most, in, cpu, false, rate).json("checkin"))
+                .append(",\"baseline\":").append(phase(base, auth, most, baseline, cpu, 1, rate).json("baseline"))
+                .append(",\"checkout\":").append(phase(base, auth, most, out, cpu, 1, rate).json("checkout"))
+                .append(",\"checkin\":").append(phase(base, auth, most, in, cpu, 1, rate).json("checkin"))
                 .append("},\"teacher\":").append(teacher(base, auth, teacher, ops, teacherLoans, teacherOps,
                         List.of(1, most), cpu, rate));
         long compilerRuns = compiler.getAsLong() - compilerBefore - compilerWarm;
@@ -222,6 +218,53 @@ public final class CirculationBench {
         System.out.println(json.append('}'));
     }
 
+    /**
+     * Checkouts and check-ins on the most clients, with a baseline request each cycle, in rounds of {@link #ROUND}
+     * cycles: at least {@code least} cycles, then on until the server's just-in-time compiler used at most
+     * {@link BenchMix#QUIET_SHARE} of a core over the last {@link BenchMix#WINDOW_SECONDS} (a server runs for weeks, so
+     * its compiler has long settled; on two cores a busy compiler takes a quarter of the machine) or until
+     * {@link BenchMix#MAX_WARMUP_SECONDS}. Without the server's pid, just {@code least} cycles. Answers what it took,
+     * as JSON.
+     */
+    private static String warmUp(String base, String auth, List<String> students, int ops, int least, int clients,
+                                 LongSupplier compiler) throws Exception {
+        long start = System.nanoTime();
+        long windowStart = start;
+        long compilerAtWindow = compiler.getAsLong();
+        double lastShare = -1;
+        int cycles = 0;
+        while (true) {
+            List<Call> round = new ArrayList<>();
+            for (int i = cycles; i < cycles + ROUND; i++) {
+                int copy = i % ops;
+                round.add(checkout(students.get(copy % students.size()), copy));
+                round.add(checkin(copy));
+                round.add(new Call("baseline", "/actuator/health", null, 200));
+            }
+            phase(base, auth, clients, round, null, 3);
+            cycles += ROUND;
+            long now = System.nanoTime();
+            if (cycles < least) {
+                continue;
+            }
+            if (compiler.getAsLong() == 0 || now - start > BenchMix.MAX_WARMUP_SECONDS * 1e9) {
+                break;
+            }
+            if (now - windowStart >= BenchMix.WINDOW_SECONDS * 1e9) {
+                long used = compiler.getAsLong();
+                lastShare = (used - compilerAtWindow) / (double) (now - windowStart);
+                if (lastShare <= BenchMix.QUIET_SHARE) {
+                    break;
+                }
+                windowStart = now;
+                compilerAtWindow = used;
+            }
+        }
+        return String.format(Locale.ROOT, "{\"cycles\":%d,\"seconds\":%.1f,\"compiler_cores_last_window\":%s}",
+                cycles, (System.nanoTime() - start) / 1e9, lastShare < 0 ? "null"
+                        : String.format(Locale.ROOT, "%.3f", lastShare));
+    }
+
     /** The teacher with {@code loans} copies out: checkouts and check-ins while they hold them. */
     private static String teacher(String base, String auth, String teacher, int first, int loans, int ops,
                                   List<Integer> clients, LongSupplier cpu, double rate) throws Exception {
@@ -229,7 +272,7 @@ public final class CirculationBench {
         for (int i = 0; i < loans; i++) {
             preload.add(checkout(teacher, first + i));
         }
-        Phase loaded = phase(base, auth, clients.get(clients.size() - 1), preload, cpu, false);
+        Phase loaded = phase(base, auth, clients.get(clients.size() - 1), preload, cpu, 1);
         LightHttp http = new LightHttp(base);
         long began = System.nanoTime();
         LightHttp.Response list = http.get("/api/v1/circulation/loans?patron=" + teacher, auth);
@@ -248,7 +291,7 @@ public final class CirculationBench {
                 cycle.add(checkout(teacher, copy));
                 cycle.add(checkin(copy));
             }
-            Phase measured = phase(base, auth, n, cycle, null, true);
+            Phase measured = phase(base, auth, n, cycle, null, 2);
             json.append(c > 0 ? "," : "").append("{\"clients\":").append(n).append(",\"checkout\":")
                     .append(measured.json("checkout")).append(",\"checkin\":").append(measured.json("checkin"))
                     .append('}');
@@ -260,7 +303,7 @@ public final class CirculationBench {
             cycle.add(checkout(teacher, copy));
             cycle.add(checkin(copy));
         }
-        Phase paced = phase(base, auth, n, cycle, null, true, rate);
+        Phase paced = phase(base, auth, n, cycle, null, 2, rate);
         return json.append("],\"paced\":{\"clients\":").append(n).append(",\"rate_per_s\":").append(rate)
                 .append(",\"checkout\":").append(paced.json("checkout")).append(",\"checkin\":")
                 .append(paced.json("checkin")).append("}}").toString();
@@ -276,23 +319,22 @@ public final class CirculationBench {
     }
 
     /**
-     * Runs the calls on {@code clients} threads, each with its own connection: with {@code pairs}, client t takes
-     * pairs t, t + clients, ... in order (a checkout and then its check-in), else calls t, t + clients, ...
+     * Runs the calls on {@code clients} threads, each with its own connection, in groups of {@code step} calls made in
+     * order by one client (a checkout and then its check-in): client t takes groups t, t + clients, ...
      */
     private static Phase phase(String base, String auth, int clients, List<Call> calls, LongSupplier cpu,
-                               boolean pairs) throws Exception {
-        return phase(base, auth, clients, calls, cpu, pairs, 0);
+                               int step) throws Exception {
+        return phase(base, auth, clients, calls, cpu, step, 0);
     }
 
     /**
-     * As {@link #phase(String, String, int, List, LongSupplier, boolean)}; with {@code rate} above 0, paced: the
+     * As {@link #phase(String, String, int, List, LongSupplier, int)}; with {@code rate} above 0, paced: the
      * clients together send {@code rate} requests a second, each client one every {@code clients / rate} seconds
      * (staggered), and a latency counts from when the request was due, so a server that falls behind is charged for
      * the wait (no coordinated omission).
      */
     private static Phase phase(String base, String auth, int clients, List<Call> calls, LongSupplier cpu,
-                               boolean pairs, double rate) throws Exception {
-        int step = pairs ? 2 : 1;
+                               int step, double rate) throws Exception {
         long interval = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
         AtomicReference<Long> origin = new AtomicReference<>();
         List<String> kinds = calls.stream().map(Call::kind).distinct().toList();

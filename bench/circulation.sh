@@ -18,12 +18,15 @@
 # >= 300 checkouts per second, the same latency for the teacher.
 #
 # Settings (environment): OPS (3000) checkouts per number of clients, CLIENTS (1,4,16), RATE (300) requests a second
-# of the paced runs, STUDENTS (2000) added by roster, TEACHER_LOANS (1000), TEACHER_OPS (1000), WARMUP (15000)
-# checkout-and-check-in cycles before the runs (a server runs for weeks, so its just-in-time compiler has long
-# settled; with fewer the compiler still takes a core of two during the runs), HEAP (512m), PG=0 for H2 only, PG_URL
+# of the paced runs, STUDENTS (2000) added by roster, TEACHER_LOANS (1000), TEACHER_OPS (1000), WARMUP (5000) the
+# fewest warm-up cycles (a checkout, its check-in and a baseline request) before the runs, which then go on until the
+# server's just-in-time compiler is quiet (at most 1% of a core over 10 s, or 10 minutes at most: a server runs for
+# weeks, so its compiler has long settled, while on 2 cores a busy one takes a quarter of the machine), HEAP (512m),
+# JAVA_OPTS (more options for the server's JVM, to try a setting), PG=0 for H2 only, H2=0 for PostgreSQL only, PG_URL
 # (jdbc:postgresql://127.0.0.1:5432), PG_DB (carrel_bench), JFR=1 to record a flight recording of each server under
 # target/bench/, KEEP=1 to keep the data folders, H2_OPTIONS (say LOCK_TIMEOUT=2000) to replace the embedded
-# database's default options after WRITE_DELAY=0, to try an H2 setting.
+# database's default options after WRITE_DELAY=0, to try an H2 setting. Each run logs the server's garbage
+# collections in target/bench/circulation-KIND-gc.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies="${1:-5000}"
@@ -32,10 +35,12 @@ CLIENTS="${CLIENTS:-1,4,16}"
 STUDENTS="${STUDENTS:-2000}"
 TEACHER_LOANS="${TEACHER_LOANS:-1000}"
 TEACHER_OPS="${TEACHER_OPS:-1000}"
-WARMUP="${WARMUP:-15000}"
+WARMUP="${WARMUP:-5000}"
 RATE="${RATE:-300}"
 HEAP="${HEAP:-512m}"
 PG="${PG:-1}"
+H2="${H2:-1}"
+JAVA_OPTS="${JAVA_OPTS:-}"
 PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
 PG_DB="${PG_DB:-carrel_bench}"
 JFR="${JFR:-0}"
@@ -91,7 +96,9 @@ start_server() {
     local jfr=()
     [ "$JFR" = 1 ] && jfr=("-XX:FlightRecorderOptions=stackdepth=256"
         "-XX:StartFlightRecording=filename=$PWD/target/bench/circulation-$kind.jfr,settings=profile")
-    env "${db_env[@]}" java -Xmx"$HEAP" "${jfr[@]}" -jar "$JAR" --server.port="$port" "$@" \
+    # shellcheck disable=SC2086 # JAVA_OPTS holds several options
+    env "${db_env[@]}" java -Xmx"$HEAP" $JAVA_OPTS -Xlog:gc:file="$PWD/target/bench/circulation-$kind-gc.log" \
+        "${jfr[@]}" -jar "$JAR" --server.port="$port" "$@" \
         > "$data.server.log" 2>&1 < /dev/null &
     server=$!
     for _ in $(seq 1 3000); do
@@ -157,7 +164,8 @@ bench_on() {
     fi
 }
 
-h2="$(bench_on h2)"
+h2="null"
+[ "$H2" = 1 ] && h2="$(bench_on h2)"
 pg="null"
 [ "$PG" = 1 ] && pg="$(bench_on postgresql)"
 

@@ -112,9 +112,10 @@ class Lending {
             return new CheckoutResult.Refused(refused.get(), refused.get() == Refusal.LOAN_LIMIT_REACHED ? detail
                     : null);
         }
-        long loanId = loans.insert(new LoanStore.NewLoan(item.id(), patron.id(), schoolId, item.recordId(),
+        LoanStore.NewLoan newLoan = new LoanStore.NewLoan(item.id(), patron.id(), schoolId, item.recordId(),
                 item.itemType(), item.barcode(), title(item), item.callNumber(), rule.id(), now.toOffsetDateTime(),
-                due.get(), rule.maxRenewals(), rule.dailyFine(), rule.fineCap(), classSet));
+                due.get(), rule.maxRenewals(), rule.dailyFine(), rule.fineCap(), classSet);
+        long loanId = loans.insert(newLoan);
         copies.circulated(item, ItemStatus.CHECKED_OUT, null);
         fillHold(patron, item, trapped);
         transits.byItem(item.id()).ifPresent(t -> transits.delete(t.id()));
@@ -128,7 +129,7 @@ class Lending {
         }
         events.publishEvent(new ItemCheckedOut(loanId, item.id(), item.recordId(), patron.id(), schoolId,
                 due.get().day()));
-        return new CheckoutResult.CheckedOut(loans.find(loanId).orElseThrow(), patron.summary(), broken);
+        return new CheckoutResult.CheckedOut(newLoan.opened(loanId), patron.summary(), broken);
     }
 
     /** Renews the loan of the copy with this barcode, from now, by the rule that applies now. */

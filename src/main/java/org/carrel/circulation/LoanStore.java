@@ -30,6 +30,12 @@ class LoanStore {
     record NewLoan(long itemId, long patronId, long schoolId, long recordId, ItemType itemType, String barcode,
                    String title, String callNumber, Long ruleId, OffsetDateTime checkedOutAt, Due due,
                    int maxRenewals, java.math.BigDecimal dailyFine, java.math.BigDecimal fineCap, boolean classSet) {
+
+        /** The loan as stored under {@code id}, without reading it back. */
+        LoanView opened(long id) {
+            return new LoanView(id, itemId, barcode, recordId, title, callNumber, patronId, schoolId, checkedOutAt,
+                    due.day(), due.at(), 0, maxRenewals, classSet, null, null);
+        }
     }
 
     /** The loan with what a return needs beyond the view: the copy's type and the fines copied at checkout. */
