@@ -178,7 +178,7 @@ if command -v jq > /dev/null; then
         def figures(run): {p50_ms: run.p50_ms, p99_ms: run.p99_ms, per_s: run.per_s};
         def brief(db): if db == null then null else {
             errors: ([db | .. | objects | select(has("errors")) | .errors] | add),
-            compiler_cores_during_runs: db.compiler_cores_during_runs,
+            warmup: db.warmup, compiler_cores_during_runs: db.compiler_cores_during_runs,
             clients: most(db.runs).clients,
             checkouts_per_s: most(db.runs).checkout.per_s, checkins_per_s: most(db.runs).checkin.per_s,
             baseline_per_s: most(db.runs).baseline.per_s,

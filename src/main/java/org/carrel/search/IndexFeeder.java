@@ -26,9 +26,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Keeps the index current: catalogue events (after their transaction commits) queue the record's id; one thread
  * re-reads queued records from the catalogue in batches, at most every {@link #GATHER_MILLIS} (every
  * {@link #SHELF_GATHER_MILLIS} while only copies went out or came back), and writes them to the index, which makes
- * them searchable within a second. At start it rebuilds an index that needs it; at stop it
- * finishes the queue and closes the index cleanly. In admin-command processes the index stays closed and a change
- * only marks it stale.
+ * them searchable within a second. At start it rebuilds an index that needs it; at stop it finishes the queue and
+ * closes the index cleanly. In admin-command processes the index stays closed and a change only marks it stale.
  */
 @Component
 class IndexFeeder implements SmartLifecycle {
