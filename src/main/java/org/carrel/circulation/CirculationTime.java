@@ -3,6 +3,7 @@ package org.carrel.circulation;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 import org.carrel.district.District;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,9 @@ class CirculationTime {
         this.clock = clock;
     }
 
+    /** Now in the district's zone, to the microsecond the columns keep (so an answered time is the stored one). */
     ZonedDateTime now() {
-        return ZonedDateTime.now(clock).withZoneSameInstant(zone());
+        return ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MICROS).withZoneSameInstant(zone());
     }
 
     ZoneId zone() {

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.carrel.accounts.AuditLog;
+import org.carrel.district.CalendarView.ClosedDay;
 import org.carrel.district.CalendarView.SchoolYear;
 import org.carrel.district.CalendarView.Term;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -366,9 +368,8 @@ public class District {
     private SchoolCalendar wholeCalendar(long schoolId) {
         List<SchoolYear> years = calendars.years(schoolId);
         List<Term> terms = years.stream().flatMap(y -> calendars.terms(y.id()).stream()).toList();
-        java.util.Set<LocalDate> closed = new java.util.HashSet<>();
-        calendars.closedDays(schoolId).forEach(day -> closed.add(day.closedOn()));
-        return new SchoolCalendar(schoolId, years, terms, closed);
+        return new SchoolCalendar(schoolId, years, terms,
+                calendars.closedDays(schoolId).stream().map(ClosedDay::closedOn).collect(Collectors.toSet()));
     }
 
     /**

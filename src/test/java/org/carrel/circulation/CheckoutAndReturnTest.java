@@ -45,6 +45,11 @@ class CheckoutAndReturnTest {
         CheckoutResult.CheckedOut lent = (CheckoutResult.CheckedOut) out;
         assertThat(lent.loan().barcode()).isEqualTo(copy);
         assertThat(lent.loan().title()).isEqualTo("Holes");
+        // The loan is answered as built, not read back: it must be the stored one (times compared as instants).
+        LoanView stored = circulation.ownLoans(lent.loan().patronId()).get(0);
+        assertThat(lent.loan()).usingRecursiveComparison().ignoringFields("checkedOutAt", "dueAt").isEqualTo(stored);
+        assertThat(lent.loan().checkedOutAt().toInstant()).isEqualTo(stored.checkedOutAt().toInstant());
+        assertThat(lent.loan().dueAt().toInstant()).isEqualTo(stored.dueAt().toInstant());
         assertThat(copies.itemByBarcode(copy).orElseThrow().status()).isEqualTo(ItemStatus.CHECKED_OUT);
 
         CheckinResult back = circulation.checkin(copy, null, "desk");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.carrel.testing.CarrelTest;
@@ -101,7 +102,7 @@ class ReadMostlyTest {
     void keysAreKeptApartAndAChangeDropsThemAll() {
         ReadMostly<Long, String> values = new ReadMostly<>(Duration.ofHours(1));
         AtomicInteger reads = new AtomicInteger();
-        java.util.function.Function<Long, String> read = key -> key + "/" + reads.incrementAndGet();
+        Function<Long, String> read = key -> key + "/" + reads.incrementAndGet();
         assertThat(values.get(1L, read)).isEqualTo("1/1");
         assertThat(values.get(2L, read)).isEqualTo("2/2");
         assertThat(values.get(1L, read)).isEqualTo("1/1");
@@ -149,8 +150,8 @@ class ReadMostlyTest {
 
     private static DistrictForm form(DistrictSettings settings, String zone) {
         DistrictForm same = DistrictForm.of(settings);
-        return new DistrictForm(settings.configured() ? same.name() : "Read Mostly District", zone, same.defaultLanguage(), same.minGroupSize(),
-                same.readingHistoryPolicy(), same.version());
+        return new DistrictForm(settings.configured() ? same.name() : "Read Mostly District", zone,
+                same.defaultLanguage(), same.minGroupSize(), same.readingHistoryPolicy(), same.version());
     }
 
     private static SchoolForm form(String code) {
