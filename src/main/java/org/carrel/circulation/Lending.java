@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checkout and renewal. Every act starts by locking the copy's row ({@link Copies#lockForCirculation}), so two desks
  * scanning one copy at once are served one after the other: the second sees the first's loan and is refused
- * cleanly. The unique loan per copy in the schema is the last guard. A checkout locks the patron's row first
- * ({@link Patrons#lockBorrower}), so two desks lending to one patron at once cannot both pass the loan limit.
+ * cleanly. The unique loan per copy in the schema is the last guard. A checkout then locks the patron's row just
+ * before counting their loans ({@link Patrons#lockBorrower}), so two desks lending to one patron at once cannot both
+ * pass the loan limit.
  */
 @Component
 class Lending {
@@ -64,8 +65,6 @@ class Lending {
         if (found.isEmpty()) {
             return new CheckoutResult.Refused(Refusal.UNKNOWN_PATRON, text(request.patronBarcode()));
         }
-        // The patron first, then the copy: every act that locks both takes them in this order.
-        patrons.lockBorrower(found.get().id());
         Optional<ItemView> locked = copies.lockForCirculation(text(request.itemBarcode()));
         if (locked.isEmpty()) {
             return new CheckoutResult.Refused(Refusal.UNKNOWN_ITEM, text(request.itemBarcode()));
@@ -97,7 +96,7 @@ class Lending {
         } else if (trapped.isEmpty() && item.status() != ItemStatus.AVAILABLE) {
             broken.add(Refusal.ITEM_NOT_AVAILABLE);
         }
-        if (!classSet && rule.forLoan() && loans.counted(patron.id(), rule.itemType()) >= rule.maxLoans()) {
+        if (!classSet && rule.forLoan() && atLimit(patron.id(), rule)) {
             broken.add(Refusal.LOAN_LIMIT_REACHED);
             detail = Integer.toString(rule.maxLoans());
         }
@@ -130,6 +129,16 @@ class Lending {
         events.publishEvent(new ItemCheckedOut(loanId, item.id(), item.recordId(), patron.id(), schoolId,
                 due.get().day()));
         return new CheckoutResult.CheckedOut(newLoan.opened(loanId), patron.summary(), broken);
+    }
+
+    /**
+     * Locks the patron's row until the transaction ends, then counts their loans: two desks lending to one patron at
+     * once count one after the other. Taken last (after the copy, which every act locks first) and held only from
+     * here to the commit, as desks lending a class's worth of copies to one teacher queue on it.
+     */
+    private boolean atLimit(long patronId, LoanRule rule) {
+        patrons.lockBorrower(patronId);
+        return loans.counted(patronId, rule.itemType()) >= rule.maxLoans();
     }
 
     /** Renews the loan of the copy with this barcode, from now, by the rule that applies now. */
