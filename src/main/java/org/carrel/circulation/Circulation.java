@@ -149,8 +149,7 @@ public class Circulation {
     /** The patron's own reading history (kept only if they opted in), newest first. */
     @Transactional(readOnly = true)
     public List<HistoryEntry> ownHistory(long patronId) {
-        return statistics.history(patronId).stream()
-                .map(h -> new HistoryEntry(h.recordId(), h.title(), h.checkedOutOn(), h.returnedOn())).toList();
+        return statistics.history(patronId);
     }
 
     /** One title a patron read: a row of an opted-in reading history. */

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +65,24 @@ class HoldStore {
     List<HoldView> ofRecord(long recordId) {
         return jdbc.sql(SELECT + " where record_id = :record" + QUEUE_ORDER).param("record", recordId)
                 .query(HoldStore::hold).list();
+    }
+
+    /**
+     * The places of a patron's waiting holds in their titles' queues (1 = next), by hold id: one more than the
+     * waiting holds ahead in {@link #QUEUE_ORDER}.
+     */
+    Map<Long, Integer> places(long patronId) {
+        Map<Long, Integer> places = new HashMap<>();
+        jdbc.sql("""
+                        select h.id, 1 + (select count(*) from hold o
+                            where o.record_id = h.record_id and o.status = 'WAITING'
+                              and (o.priority > h.priority or o.priority = h.priority and (o.placed_at < h.placed_at
+                                   or o.placed_at = h.placed_at and o.id < h.id))) as place
+                        from hold h where h.patron_id = :patron and h.status = 'WAITING'""")
+                .param("patron", patronId).query(row -> {
+                    places.put(row.getLong("id"), row.getInt("place"));
+                });
+        return places;
     }
 
     List<HoldView> ofPatron(long patronId) {

@@ -15,10 +15,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StatisticStore {
 
-    /** One entry of a patron's reading history. */
-    record HistoryEntry(long id, long recordId, String title, LocalDate checkedOutOn, LocalDate returnedOn) {
-    }
-
     private final JdbcClient jdbc;
 
     StatisticStore(JdbcClient jdbc) {
@@ -45,12 +41,12 @@ class StatisticStore {
                 .param("returned", returned).update();
     }
 
-    List<HistoryEntry> history(long patronId) {
+    List<Circulation.HistoryEntry> history(long patronId) {
         return jdbc.sql("""
-                        select id, record_id, title, checked_out_on, returned_on from reading_history
+                        select record_id, title, checked_out_on, returned_on from reading_history
                         where patron_id = :patron order by returned_on desc, id desc""")
                 .param("patron", patronId)
-                .query((row, n) -> new HistoryEntry(row.getLong("id"), row.getLong("record_id"),
+                .query((row, n) -> new Circulation.HistoryEntry(row.getLong("record_id"),
                         row.getString("title"), row.getObject("checked_out_on", LocalDate.class),
                         row.getObject("returned_on", LocalDate.class)))
                 .list();

@@ -156,8 +156,10 @@ class HoldApi {
             return read.problem();
         }
         Map<Long, String> codes = scope.codes();
+        Map<Long, Integer> positions = holds.positions(read.patron().id());
         return ResponseEntity.ok(holds.ofPatron(read.patron().id(), user.username()).stream()
-                .map(hold -> json(hold, read.patron().barcode(), holds.position(hold), codes)).toList());
+                .map(hold -> json(hold, read.patron().barcode(), positions.getOrDefault(hold.id(), 0), codes))
+                .toList());
     }
 
     @GetMapping("/{id}")

@@ -166,9 +166,11 @@ class MyLibraryPages {
                 .forEach(r -> titles.put(r.id(), r.description().title() == null ? "" : r.description().title()));
         Map<Long, String> schoolNames = LoanScope.schoolNames(district);
         LocalDate today = HoldScope.today(district, clock);
+        Map<Long, Integer> positions = holds.positions(patronId);
         List<HoldLines.MyHold> lines = new ArrayList<>();
         for (HoldView hold : mine) {
-            lines.add(new HoldLines.MyHold(hold, titles.getOrDefault(hold.recordId(), ""), holds.position(hold),
+            lines.add(new HoldLines.MyHold(hold, titles.getOrDefault(hold.recordId(), ""),
+                    positions.getOrDefault(hold.id(), 0),
                     schoolNames.getOrDefault(hold.pickupSchoolId(), ""), hold.suspendedOn(today)));
         }
         return lines;
