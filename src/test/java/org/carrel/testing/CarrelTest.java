@@ -18,7 +18,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "spring.datasource.url=jdbc:h2:mem:carrel-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "carrel.data-dir=${java.io.tmpdir}/carrel-test-data",
         "carrel.search.dir=memory",
-        "carrel.demo=false"})
+        "carrel.demo=false",
+        "carrel.sip2.port=0"})
 @AutoConfigureMockMvc
 public @interface CarrelTest {
 }

@@ -1,0 +1,312 @@
+package org.carrel.sip2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.carrel.catalog.Copies;
+import org.carrel.catalog.ItemStatus;
+import org.carrel.circulation.CirculationFixtures;
+import org.carrel.shared.AdminCommand;
+import org.carrel.testing.CarrelTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A real TCP connection to the SIP2 server: messages as the 2.00 specification writes them (with sequence numbers
+ * and checksums where the client uses them), answers read field by field.
+ */
+@CarrelTest
+@Import(CirculationFixtures.class)
+class SipServerTest {
+
+    private static final AtomicInteger TERMINALS = new AtomicInteger();
+    private static final String DATE = "20260309    101500";
+    private static final String PASSWORD = "kiosk-pass-1";
+
+    @Autowired
+    CirculationFixtures fixtures;
+    @Autowired
+    SipTerminals terminals;
+    @Autowired
+    SipServer server;
+    @Autowired
+    Copies copies;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    CreateSipTerminalCommand command;
+
+    String school;
+    String login;
+    String copy;
+    String student;
+    Client client;
+
+    @BeforeEach
+    void aKioskAtASchool() throws IOException {
+        school = fixtures.school();
+        long record = fixtures.title("Hatchet");
+        copy = fixtures.copy(record, school);
+        student = fixtures.student(school, "6");
+        login = "kiosk-" + TERMINALS.incrementAndGet();
+        SipTerminals.Created created = terminals.create(login, PASSWORD, school, "127.0.0.0/8, ::1", "test");
+        assertThat(created.problem()).isNull();
+        assertThat(server.localPort()).as("listening once a terminal exists").isPositive();
+        client = new Client(server.localPort());
+    }
+
+    @AfterEach
+    void hangUp() throws IOException {
+        client.close();
+    }
+
+    @Test
+    void logsInWithTheTerminalsPasswordOnlyAndChecksumsTheAnswer() throws IOException {
+        assertThat(client.send(withChecksum("9300CN" + login + "|COwrong-password|CP" + school + "|AY0AZ")))
+                .isEqualTo(withChecksum("940AY0AZ"));
+        assertThat(client.send(withChecksum("9300CN" + login + "|CO" + PASSWORD + "|CP" + school + "|AY1AZ")))
+                .isEqualTo(withChecksum("941AY1AZ"));
+        assertThat(client.send("9300CN" + login + "|CO" + PASSWORD + "|")).as("without error detection")
+                .isEqualTo("941");
+    }
+
+    @Test
+    void statusSaysOnlineAndWhichMessagesAreSupported() throws IOException {
+        logIn();
+        String answer = client.send(withChecksum("9900302.00AY1AZ"));
+
+        assertThat(answer).startsWith("98YYYNNN030003").contains("2.00AO" + school + "|");
+        assertThat(answer.substring(14, 32)).matches("\\d{8} {4}\\d{6}");
+        // BX in the specification's order: 23 11 09 01 99 97 93 63 35 37 17 19 25 15 29 65.
+        assertThat(field(answer, "BX")).isEqualTo("YYYNYYYNYNYNNNNN");
+        assertThat(field(answer, "AN")).isEqualTo(login);
+        assertThat(answer).contains("AY1AZ").endsWith(SipChecksum.of(answer.substring(0, answer.length() - 4)));
+    }
+
+    @Test
+    void checksOutReturnsAndAnswersARetriedCheckoutWithoutASecondLoan() throws IOException {
+        logIn();
+        String checkout = "11YN" + DATE + " ".repeat(18) + "AO" + school + "|AA" + student + "|AB" + copy
+                + "|AC|BON|BIN|AY2AZ";
+        String lent = client.send(withChecksum(checkout));
+
+        assertThat(lent).startsWith("121NUY");
+        assertThat(field(lent, "AO")).isEqualTo(school);
+        assertThat(field(lent, "AA")).isEqualTo(student);
+        assertThat(field(lent, "AB")).isEqualTo(copy);
+        assertThat(field(lent, "AJ")).isEqualTo("Hatchet");
+        String due = jdbc.sql("select due_on from loan where barcode = :b").param("b", copy).query(String.class)
+                .single().replace("-", "");
+        assertThat(field(lent, "AH")).isEqualTo(due + "    235959");
+        assertThat(copies.itemByBarcode(copy).orElseThrow().status()).isEqualTo(ItemStatus.CHECKED_OUT);
+
+        String retried = client.send(withChecksum(checkout.replace("AY2AZ", "AY3AZ")));
+        assertThat(retried).startsWith("121NUY");
+        assertThat(field(retried, "AH")).isEqualTo(due + "    235959");
+        assertThat(loans()).as("one loan after the retry").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_entry where actor = :a").param("a", "sip2:" + login)
+                .query(Integer.class).single()).as("nothing overridden, nothing audited").isZero();
+
+        String info = client.send("17" + DATE + "AO" + school + "|AB" + copy + "|");
+        assertThat(info).startsWith("180400" + "01");
+        assertThat(field(info, "AH")).isEqualTo(due + "    235959");
+        assertThat(field(info, "CF")).isEqualTo("0");
+
+        String back = client.send(withChecksum("09N" + DATE + DATE + "AP" + school + "|AO" + school + "|AB" + copy
+                + "|AC|BIN|AY4AZ"));
+        assertThat(back).startsWith("101YUN");
+        assertThat(field(back, "AQ")).isEqualTo(school);
+        assertThat(back).doesNotContain("CL");
+        assertThat(field(back, "AF")).isEqualTo("Back to the shelf.");
+        assertThat(loans()).isZero();
+        assertThat(client.send("17" + DATE + "AO" + school + "|AB" + copy + "|")).startsWith("180300");
+    }
+
+    @Test
+    void refusalsNameTheirReasonOnTheScreen() throws IOException {
+        logIn();
+        String unknownItem = client.send("11YN" + DATE + " ".repeat(18) + "AO" + school + "|AA" + student
+                + "|ABNO-SUCH-COPY|AC|");
+        assertThat(unknownItem).startsWith("120NUN");
+        assertThat(field(unknownItem, "AF")).isEqualTo("No copy has this barcode.");
+
+        String unknownPatron = client.send("11YN" + DATE + " ".repeat(18) + "AO" + school + "|ANO-SUCH-PATRON|AB"
+                + copy + "|AC|");
+        assertThat(unknownPatron).startsWith("120NUN");
+        assertThat(client.send("11YN" + DATE + " ".repeat(18) + "AO" + school + "|AANO-SUCH-PATRON|AB" + copy
+                + "|AC|")).contains("AFNo patron has this barcode.|");
+        assertThat(client.send("09N" + DATE + DATE + "AP" + school + "|AO" + school + "|ABNO-SUCH-COPY|AC|"))
+                .startsWith("100NUN").contains("AFNo copy has this barcode.|");
+        assertThat(loans()).isZero();
+    }
+
+    @Test
+    void patronStatusNamesThePatronAndSaysTheyMayBorrow() throws IOException {
+        logIn();
+        String answer = client.send("23001" + DATE + "AO" + school + "|AA" + student + "|AC|AD|");
+
+        assertThat(answer).startsWith("24" + " ".repeat(14) + "001");
+        assertThat(field(answer, "AA")).isEqualTo(student);
+        assertThat(field(answer, "AE")).isNotBlank();
+        assertThat(field(answer, "BL")).isEqualTo("Y");
+        assertThat(field(answer, "BV")).isEqualTo("0.00");
+
+        String nobody = client.send("23001" + DATE + "AO" + school + "|AANO-SUCH-PATRON|AC|AD|");
+        assertThat(nobody).startsWith("24YYYY" + " ".repeat(10));
+        assertThat(field(nobody, "BL")).isEqualTo("N");
+    }
+
+    @Test
+    void resendRepeatsTheLastAnswerByteForByte() throws IOException {
+        assertThat(client.send("97")).as("nothing to resend yet").isEqualTo("96");
+        logIn();
+        String status = client.send(withChecksum("9900302.00AY5AZ"));
+        assertThat(client.send(withChecksum("97AZ"))).isEqualTo(status);
+        assertThat(client.send("97")).isEqualTo(status);
+    }
+
+    @Test
+    void badMessagesAreAnsweredAndTheConnectionStaysUsable() throws IOException {
+        assertThat(client.send("9900302.00")).as("before a login").startsWith("98NNNNNN");
+        logIn();
+        assertThat(client.send("9900302.00AY1AZFCA6")).as("a wrong checksum").isEqualTo("96");
+        assertThat(client.send("11YN2026")).as("a truncated message").isEqualTo("96");
+        assertThat(client.send("XX")).as("an unknown command").isEqualTo("96");
+        assertThat(client.send("x".repeat(64 * 1024))).as("a 64 KB line").isEqualTo("96");
+        assertThat(client.send("6300120260309    101500" + " ".repeat(10) + "AO" + school + "|AA" + student + "|"))
+                .as("a message not supported yet").startsWith("64YYYY").contains("AFThis message (63)");
+        assertThat(client.send("9900302.00AY1AZFCA5")).as("still answering").startsWith("98YYY");
+        assertThat(server.recentErrors()).extracting(SipServer.ErrorNote::problem)
+                .anyMatch(p -> p.contains("checksum")).anyMatch(p -> p.contains("longer than"));
+    }
+
+    @Test
+    void aLoginFromOutsideTheAllowListFailsAndTheAccountCannotSignInToTheWeb() throws Exception {
+        String elsewhere = "kiosk-far-" + TERMINALS.incrementAndGet();
+        assertThat(terminals.create(elsewhere, PASSWORD, school, "10.20.0.0/16", "test").problem()).isNull();
+        assertThat(client.send("9300CN" + elsewhere + "|CO" + PASSWORD + "|")).isEqualTo("940");
+
+        mvc.perform(post("/login").param("username", login).param("password", PASSWORD).with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void afterFiveWrongPasswordsEvenTheRightOneFailsForAWhile() throws IOException {
+        for (int i = 0; i < SipServer.MAX_FAILED_LOGINS; i++) {
+            assertThat(client.send("9300CN" + login + "|COguess-" + i + "|")).isEqualTo("940");
+        }
+        assertThat(client.send("9300CN" + login + "|CO" + PASSWORD + "|")).isEqualTo("940");
+        assertThat(server.recentErrors().get(0).problem()).contains("too many failed logins");
+    }
+
+    @Test
+    void terminalAccountsRefuseBadInput() {
+        assertThat(terminals.create(login, PASSWORD, school, "", "test").problem()).contains("exists already");
+        assertThat(terminals.create("new-" + login, "short", school, "", "test").problem()).contains("8 to 100");
+        assertThat(terminals.create("a|b", PASSWORD, school, "", "test").problem()).contains("'|'");
+        assertThat(terminals.create("new-" + login, PASSWORD, "NOPE", "", "test").problem()).contains("NOPE");
+        assertThat(terminals.create("new-" + login, PASSWORD, school, "example.org", "test").problem())
+                .contains("'example.org' is not an IP address");
+        assertThat(terminals.create("new-" + login, PASSWORD, school, "10.0.0.0/33", "test").problem())
+                .contains("prefix length");
+    }
+
+    @Test
+    void theCommandCreatesATerminalThatLogsInAndNeverPrintsThePassword() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String name = "kiosk-cli-" + TERMINALS.incrementAndGet();
+        int code = command.run(List.of("--login", name, "--password", "cli-secret-9", "--school", school,
+                "--allow", "127.0.0.1"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(name).doesNotContain("cli-secret-9");
+        assertThat(client.send("9300CN" + name + "|COcli-secret-9|")).isEqualTo("941");
+
+        assertThat(command.run(List.of("--login", name), new PrintStream(out), new PrintStream(err)))
+                .isEqualTo(AdminCommand.USAGE);
+        assertThat(command.run(List.of("--login", name, "--password", "cli-secret-9", "--school", school),
+                new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isEqualTo(AdminCommand.INPUT_ERRORS);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists already");
+    }
+
+    private void logIn() throws IOException {
+        assertThat(client.send("9300CN" + login + "|CO" + PASSWORD + "|CP" + school + "|")).isEqualTo("941");
+    }
+
+    private int loans() {
+        return jdbc.sql("select count(*) from loan where barcode = :b").param("b", copy).query(Integer.class)
+                .single();
+    }
+
+    /** The message with its checksum: {@code upToAz} ends with AZ. */
+    static String withChecksum(String upToAz) {
+        return upToAz + SipChecksum.of(upToAz);
+    }
+
+    /** The first value of a variable field in an answer. */
+    static String field(String answer, String id) {
+        int at = answer.indexOf("|" + id);
+        int start = at >= 0 ? at + 3 : answer.indexOf(id) + 2;
+        if (at < 0 && answer.indexOf(id) < 0) {
+            return null;
+        }
+        int end = answer.indexOf('|', start);
+        return answer.substring(start, end < 0 ? answer.length() : end);
+    }
+
+    /** A SIP2 client: sends a message with its CR, reads the answer up to its CR. */
+    static final class Client implements AutoCloseable {
+
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        Client(int port) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(10_000);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        }
+
+        String send(String message) throws IOException {
+            out.write((message + "\r").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) != '\r') {
+                if (c < 0) {
+                    throw new IOException("the server closed the connection");
+                }
+                answer.write(c);
+            }
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
