@@ -7,17 +7,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.carrel.catalog.Catalog;
 import org.carrel.catalog.Copies;
 import org.carrel.catalog.ItemStatus;
 import org.carrel.catalog.ItemView;
+import org.carrel.circulation.ChargeView;
 import org.carrel.circulation.Charges;
 import org.carrel.circulation.CheckinResult;
 import org.carrel.circulation.CheckoutRequest;
 import org.carrel.circulation.CheckoutResult;
 import org.carrel.circulation.Circulation;
+import org.carrel.circulation.HoldRequest;
+import org.carrel.circulation.HoldResult;
+import org.carrel.circulation.HoldView;
 import org.carrel.circulation.Holds;
 import org.carrel.circulation.LoanView;
 import org.carrel.circulation.Refusal;
+import org.carrel.circulation.RenewalResult;
 import org.carrel.circulation.Routing;
 import org.carrel.district.District;
 import org.carrel.patrons.Borrower;
@@ -25,6 +31,7 @@ import org.carrel.patrons.PatronStatus;
 import org.carrel.patrons.Patrons;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each SIP2 message does, as the desk does it: the same loan rules, refusals and audit (the actor is
@@ -34,10 +41,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SipActs {
 
-    /** The messages answered, in the order of the SC status answer's supported-messages field (BX). */
+    /**
+     * The messages of the SC status answer's supported-messages field (BX), in its order: all but item status update
+     * (19) and patron enable (25), which are answered 96.
+     */
     static final List<String> SUPPORTED_ORDER = List.of("23", "11", "09", "01", "99", "97", "93", "63", "35", "37",
             "17", "19", "25", "15", "29", "65");
 
+    private final Catalog catalog;
     private final Circulation circulation;
     private final Charges charges;
     private final Holds holds;
@@ -47,8 +58,9 @@ class SipActs {
     private final MessageSource messages;
     private final Clock clock;
 
-    SipActs(Circulation circulation, Charges charges, Holds holds, Patrons patrons, Copies copies, District district,
-            MessageSource messages, Clock clock) {
+    SipActs(Catalog catalog, Circulation circulation, Charges charges, Holds holds, Patrons patrons, Copies copies,
+            District district, MessageSource messages, Clock clock) {
+        this.catalog = catalog;
         this.circulation = circulation;
         this.charges = charges;
         this.holds = holds;
@@ -59,19 +71,11 @@ class SipActs {
         this.clock = clock;
     }
 
-    /** The commands this server answers (the rest get a negative answer and are marked N in BX). */
-    static boolean supported(SipCommand command) {
-        return switch (command) {
-            case LOGIN, SC_STATUS, RESEND, PATRON_STATUS, CHECKOUT, CHECKIN, ITEM_INFORMATION, END_SESSION -> true;
-            default -> false;
-        };
-    }
-
     /** 99 → 98: online, what the terminal may do, the supported messages. */
     SipAnswer status(SipTerminal terminal) {
         StringBuilder supported = new StringBuilder();
         for (String code : SUPPORTED_ORDER) {
-            supported.append(SipCommand.byCode(code).map(SipActs::supported).orElse(false) ? 'Y' : 'N');
+            supported.append(SipCommand.byCode(code).isPresent() ? 'Y' : 'N');
         }
         return new SipAnswer("98").flag(true).flag(true).flag(true).flag(false).flag(false).flag(false)
                 .fixed("030").fixed("003").fixed(SipDates.of(now())).fixed("2.00")
@@ -207,6 +211,196 @@ class SipActs {
         };
         return request.command() == SipCommand.LOGIN || request.command() == SipCommand.RESEND ? answer
                 : answer.field("AF", screen);
+    }
+
+    /**
+     * 63 → 64: the patron's counts (holds ready, overdue, out, charges, recalls: none, holds waiting) and the lists
+     * the summary field asks for (one Y among its first six places), from BP to BQ (1-based, default all). Items are
+     * copies' barcodes, holds their titles, charges "id amount description". The patron's own view: not audited.
+     */
+    SipAnswer patronInformation(SipTerminal terminal, SipMessage request) {
+        Optional<Borrower> patron = patrons.borrower(request.text("AA"));
+        if (patron.isEmpty()) {
+            return refused(request, terminal, text(Refusal.UNKNOWN_PATRON, Locale.ENGLISH));
+        }
+        long id = patron.get().id();
+        ZonedDateTime now = now();
+        List<LoanView> out = circulation.ownLoans(id);
+        List<LoanView> overdue = out.stream().filter(l -> l.overdueAt(now.toOffsetDateTime())).toList();
+        List<HoldView> mine = holds.ofPatron(id);
+        List<HoldView> ready = mine.stream().filter(h -> "READY".equals(h.status())).toList();
+        List<HoldView> waiting = mine.stream().filter(HoldView::waiting).toList();
+        List<ChargeView> owing = charges.ownCharges(id);
+        BigDecimal owed = owing.stream().map(ChargeView::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
+        SipAnswer answer = new SipAnswer("64").fixed(privileges(patron)).fixed(language(request, patron))
+                .fixed(SipDates.of(now)).count(ready.size(), 4).count(overdue.size(), 4).count(out.size(), 4)
+                .count(owing.size(), 4).count(0, 4).count(waiting.size(), 4)
+                .field("AO", terminal.schoolCode()).field("AA", patron.get().barcode())
+                .field("AE", patron.get().name()).field("BL", "Y").field("BV", owed.setScale(2).toPlainString());
+        String summary = request.fixed(21, 10);
+        int first = number(request.text("BP"), 1);
+        int last = number(request.text("BQ"), Integer.MAX_VALUE);
+        int asked = summary.indexOf('Y');
+        List<String> wanted = switch (asked) {
+            case 0 -> titles(ready);
+            case 1 -> overdue.stream().map(LoanView::barcode).toList();
+            case 2 -> out.stream().map(LoanView::barcode).toList();
+            case 3 -> owing.stream().map(c -> c.id() + " " + c.owed().setScale(2).toPlainString() + " "
+                    + (c.description() == null ? c.kind() : c.description())).toList();
+            case 5 -> titles(waiting);
+            default -> List.of();
+        };
+        String listId = asked >= 0 && asked < 6 ? List.of("AS", "AT", "AU", "AV", "BU", "CD").get(asked) : null;
+        for (int i = Math.max(1, first); i <= Math.min(last, wanted.size()); i++) {
+            answer.field(listId, wanted.get(i - 1));
+        }
+        return answer;
+    }
+
+    /** 29 → 30: renews one of the patron's loans by the rule that applies now. */
+    SipAnswer renew(SipTerminal terminal, SipMessage request) {
+        String itemBarcode = request.text("AB");
+        Optional<Borrower> patron = patrons.borrower(request.text("AA"));
+        Optional<LoanView> loan = circulation.loanOf(itemBarcode);
+        Refusal problem = patron.isEmpty() ? Refusal.UNKNOWN_PATRON
+                : copies.itemByBarcode(itemBarcode).isEmpty() ? Refusal.UNKNOWN_ITEM
+                : loan.isEmpty() || loan.get().patronId() != patron.get().id() ? Refusal.NOT_CHECKED_OUT : null;
+        LoanView renewed = null;
+        if (problem == null) {
+            RenewalResult result = circulation.renew(itemBarcode, actor(terminal), null);
+            if (result instanceof RenewalResult.Renewed done) {
+                renewed = done.loan();
+            } else {
+                problem = ((RenewalResult.Refused) result).reason();
+            }
+        }
+        boolean ok = renewed != null;
+        return new SipAnswer("30").fixed(ok ? "1" : "0").flag(ok).fixed("U").flag(false).fixed(SipDates.of(now()))
+                .field("AO", terminal.schoolCode()).field("AA", request.text("AA")).field("AB", itemBarcode)
+                .field("AJ", ok ? renewed.title() : title(itemBarcode)).field("AH", ok ? SipDates.of(renewed.dueOn())
+                        : "")
+                .field("AF", ok ? null : text(problem, locale(patron)));
+    }
+
+    /** 65 → 66: renews every loan of the patron that may be renewed; BM lists those renewed, BN the others. */
+    SipAnswer renewAll(SipTerminal terminal, SipMessage request) {
+        Optional<Borrower> patron = patrons.borrower(request.text("AA"));
+        if (patron.isEmpty()) {
+            return refused(request, terminal, text(Refusal.UNKNOWN_PATRON, Locale.ENGLISH));
+        }
+        List<String> renewed = new java.util.ArrayList<>();
+        List<String> not = new java.util.ArrayList<>();
+        for (LoanView loan : circulation.ownLoans(patron.get().id())) {
+            boolean done = circulation.renew(loan.barcode(), actor(terminal), null) instanceof RenewalResult.Renewed;
+            (done ? renewed : not).add(loan.barcode());
+        }
+        SipAnswer answer = new SipAnswer("66").fixed("1").count(renewed.size(), 4).count(not.size(), 4)
+                .fixed(SipDates.of(now())).field("AO", terminal.schoolCode());
+        renewed.forEach(b -> answer.field("BM", b));
+        not.forEach(b -> answer.field("BN", b));
+        return answer;
+    }
+
+    /**
+     * 15 → 16: hold mode + places a hold on the title of the copy AB for pickup at BS (a school code; default the
+     * terminal's school), - cancels the patron's hold on that title. BR answers the place in the queue.
+     */
+    SipAnswer hold(SipTerminal terminal, SipMessage request) {
+        Optional<Borrower> patron = patrons.borrower(request.text("AA"));
+        Optional<ItemView> item = copies.itemByBarcode(request.text("AB"));
+        char mode = request.fixed(0, 1).charAt(0);
+        Refusal problem = patron.isEmpty() ? Refusal.UNKNOWN_PATRON : item.isEmpty() ? Refusal.UNKNOWN_ITEM : null;
+        if (problem != null || (mode != '+' && mode != '-')) {
+            return refused(request, terminal, problem == null ? "Only hold modes + and - are supported."
+                    : text(problem, locale(patron)));
+        }
+        long recordId = item.get().recordId();
+        if (mode == '-') {
+            Optional<HoldView> held = holds.ofPatron(patron.get().id()).stream()
+                    .filter(h -> h.recordId() == recordId).findFirst();
+            boolean cancelled = held.isPresent() && holds.cancel(held.get().id(), actor(terminal));
+            return new SipAnswer("16").fixed(cancelled ? "1" : "0").flag(false).fixed(SipDates.of(now()))
+                    .field("AO", terminal.schoolCode()).field("AA", patron.get().barcode())
+                    .field("AB", item.get().barcode()).field("AJ", item.get().title())
+                    .field("AF", cancelled ? null : text(Refusal.UNKNOWN_HOLD, locale(patron)));
+        }
+        String pickupCode = request.text("BS").isBlank() ? terminal.schoolCode() : request.text("BS");
+        Optional<Long> pickup = district.school(pickupCode).map(s -> s.id());
+        if (pickup.isEmpty()) {
+            return refused(request, terminal, text(Refusal.UNKNOWN_SCHOOL, locale(patron)));
+        }
+        HoldResult result = holds.place(HoldRequest.onTitle(patron.get().id(), recordId, pickup.get(),
+                actor(terminal)));
+        boolean placed = result instanceof HoldResult.Placed;
+        SipAnswer answer = new SipAnswer("16").fixed(placed ? "1" : "0")
+                .flag(item.get().status() == ItemStatus.AVAILABLE).fixed(SipDates.of(now()))
+                .field("BR", placed ? String.valueOf(((HoldResult.Placed) result).position()) : null)
+                .field("BS", pickupCode).field("AO", terminal.schoolCode()).field("AA", patron.get().barcode())
+                .field("AB", item.get().barcode()).field("AJ", item.get().title());
+        return answer.field("AF", placed ? null : text(((HoldResult.Refused) result).reason(), locale(patron)));
+    }
+
+    /**
+     * 37 → 38: a payment of BV against the charge CG (its id), or against the patron's charges oldest first. All or
+     * nothing: one transaction, refused when it is more than is owed.
+     */
+    @Transactional
+    public SipAnswer feePaid(SipTerminal terminal, SipMessage request) {
+        Optional<Borrower> patron = patrons.borrower(request.text("AA"));
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(request.text("BV").strip());
+        } catch (NumberFormatException e) {
+            amount = BigDecimal.ZERO;
+        }
+        String cg = request.text("CG").strip();
+        List<ChargeView> owing = patron.map(p -> charges.ownCharges(p.id())).orElse(List.of()).stream()
+                .filter(c -> cg.isEmpty() || String.valueOf(c.id()).equals(cg)).toList();
+        BigDecimal owed = owing.stream().map(ChargeView::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
+        String problem = patron.isEmpty() ? text(Refusal.UNKNOWN_PATRON, Locale.ENGLISH)
+                : amount.signum() <= 0 ? "The amount paid (BV) must be a positive number."
+                : owing.isEmpty() ? "No charge to pay" + (cg.isEmpty() ? "." : " with id " + cg + ".")
+                : amount.compareTo(owed) > 0 ? "The amount paid is more than the " + owed.setScale(2)
+                        .toPlainString() + " owed." : null;
+        if (problem == null) {
+            BigDecimal left = amount;
+            for (ChargeView charge : owing) {
+                BigDecimal part = left.min(charge.owed());
+                if (part.signum() > 0 && !charges.pay(charge.id(), charge.version(), part, actor(terminal)).done()) {
+                    throw new IllegalStateException("charge " + charge.id() + " changed while it was being paid");
+                }
+                left = left.subtract(part);
+            }
+        }
+        return new SipAnswer("38").flag(problem == null).fixed(SipDates.of(now())).field("AO", terminal.schoolCode())
+                .field("AA", request.text("AA")).field("BK", request.field("BK").orElse(null))
+                .field("AF", problem);
+    }
+
+    /** 01 → 24: a kiosk blocks the patron (a card left behind, say), with its message (AL) as the reason. */
+    SipAnswer blockPatron(SipTerminal terminal, SipMessage request) {
+        Optional<Borrower> patron = patrons.borrower(request.text("AA"));
+        if (patron.isPresent()) {
+            String why = request.text("AL").isBlank() ? "blocked by SIP2 terminal " + terminal.login()
+                    : request.text("AL");
+            patrons.block(patron.get().id(), why.length() > 200 ? why.substring(0, 200) : why, actor(terminal));
+        }
+        return patronStatus(terminal, request);
+    }
+
+    private List<String> titles(List<HoldView> list) {
+        java.util.Map<Long, String> titles = new java.util.HashMap<>();
+        catalog.records(list.stream().map(HoldView::recordId).distinct().toList())
+                .forEach(r -> titles.put(r.id(), r.description().title() == null ? "" : r.description().title()));
+        return list.stream().map(h -> titles.getOrDefault(h.recordId(), "")).toList();
+    }
+
+    private static int number(String text, int otherwise) {
+        try {
+            return text.isBlank() ? otherwise : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     /** SIP2 circulation status codes (2 digits) for a copy's status. */

@@ -134,10 +134,6 @@ final class SipConnection implements Runnable {
             server.error(this, "a " + request.command().code() + " message before a login");
             return acts.refused(request, null, "Log in first (93).");
         }
-        if (!SipActs.supported(request.command())) {
-            return acts.refused(request, terminal, "This message (" + request.command().code()
-                    + ") is not supported yet.");
-        }
         return switch (request.command()) {
             case SC_STATUS -> acts.status(terminal);
             case PATRON_STATUS -> acts.patronStatus(terminal, request);
@@ -145,7 +141,13 @@ final class SipConnection implements Runnable {
             case CHECKIN -> acts.checkin(terminal, request);
             case ITEM_INFORMATION -> acts.itemInformation(terminal, request);
             case END_SESSION -> acts.endSession(terminal, request);
-            default -> acts.refused(request, terminal, "This message is not supported.");
+            case PATRON_INFORMATION -> acts.patronInformation(terminal, request);
+            case RENEW -> acts.renew(terminal, request);
+            case RENEW_ALL -> acts.renewAll(terminal, request);
+            case HOLD -> acts.hold(terminal, request);
+            case FEE_PAID -> acts.feePaid(terminal, request);
+            case BLOCK_PATRON -> acts.blockPatron(terminal, request);
+            case LOGIN, RESEND -> throw new IllegalStateException("answered above");
         };
     }
 }

@@ -97,7 +97,7 @@ class SipServerTest {
         assertThat(answer).startsWith("98YYYNNN030003").contains("2.00AO" + school + "|");
         assertThat(answer.substring(14, 32)).matches("\\d{8} {4}\\d{6}");
         // BX in the specification's order: 23 11 09 01 99 97 93 63 35 37 17 19 25 15 29 65.
-        assertThat(field(answer, "BX")).isEqualTo("YYYNYYYNYNYNNNNN");
+        assertThat(field(answer, "BX")).isEqualTo("YYYYYYYYYYYNNYYY");
         assertThat(field(answer, "AN")).isEqualTo(login);
         assertThat(answer).contains("AY1AZ").endsWith(SipChecksum.of(answer.substring(0, answer.length() - 4)));
     }
@@ -192,8 +192,8 @@ class SipServerTest {
         assertThat(client.send("11YN2026")).as("a truncated message").isEqualTo("96");
         assertThat(client.send("XX")).as("an unknown command").isEqualTo("96");
         assertThat(client.send("x".repeat(64 * 1024))).as("a 64 KB line").isEqualTo("96");
-        assertThat(client.send("6300120260309    101500" + " ".repeat(10) + "AO" + school + "|AA" + student + "|"))
-                .as("a message not supported yet").startsWith("64YYYY").contains("AFThis message (63)");
+        assertThat(client.send("19" + DATE + "AO" + school + "|AB" + copy + "|")).as("item status update")
+                .isEqualTo("96");
         assertThat(client.send("9900302.00AY1AZFCA5")).as("still answering").startsWith("98YYY");
         assertThat(server.recentErrors()).extracting(SipServer.ErrorNote::problem)
                 .anyMatch(p -> p.contains("checksum")).anyMatch(p -> p.contains("longer than"));
