@@ -31,6 +31,7 @@ final class SipConnection implements Runnable {
     private final SipServer server;
     private SipTerminal terminal;
     private String last;
+    private boolean busy;
 
     SipConnection(Socket socket, SipServer server) {
         this.socket = socket;
@@ -41,12 +42,17 @@ final class SipConnection implements Runnable {
         return socket.getInetAddress();
     }
 
-    /** Lets the message in flight finish: the next read sees the end of the stream. */
-    void shutdownInput() {
-        try {
-            socket.shutdownInput();
-        } catch (IOException e) {
-            log.debug("SIP2 connection from {}: {}", client().getHostAddress(), e.getMessage());
+    /**
+     * Closes the connection once the message in flight is answered: at once when none is (the pending read fails),
+     * else the thread answering it closes it after writing the answer.
+     */
+    synchronized void finish() {
+        if (!busy) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                log.debug("SIP2 connection from {}: {}", client().getHostAddress(), e.getMessage());
+            }
         }
     }
 
@@ -75,13 +81,19 @@ final class SipConnection implements Runnable {
                     }
                     continue;
                 }
+                synchronized (this) {
+                    busy = true;
+                }
                 String answer = tooLong ? tooLong() : answer(message.toString(StandardCharsets.ISO_8859_1));
                 out.write((answer + "\r").getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 message.reset();
                 tooLong = false;
-                if (server.stopping()) {
-                    break;
+                synchronized (this) {
+                    busy = false;
+                    if (server.stopping()) {
+                        break;
+                    }
                 }
             }
         } catch (SocketTimeoutException e) {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,7 @@ class SipServer implements SmartLifecycle {
 
     private final SipTerminals terminals;
     private final SipActs acts;
+    private final SipTls tls;
     private final Clock clock;
     private final int port;
     private final Duration idleTimeout;
@@ -68,11 +70,12 @@ class SipServer implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean stopping;
 
-    SipServer(SipTerminals terminals, SipActs acts, Clock clock, @Value("${carrel.sip2.port:6001}") int port,
+    SipServer(SipTerminals terminals, SipActs acts, SipTls tls, Clock clock, @Value("${carrel.sip2.port:6001}") int port,
               @Value("${carrel.sip2.idle-timeout:PT30M}") Duration idleTimeout,
               @Value("${carrel.sip2.max-connections:200}") int maxConnections) {
         this.terminals = terminals;
         this.acts = acts;
+        this.tls = tls;
         this.clock = clock;
         this.port = port;
         this.idleTimeout = idleTimeout;
@@ -105,10 +108,10 @@ class SipServer implements SmartLifecycle {
             return;
         }
         try {
-            listening = new ServerSocket(port);
-        } catch (IOException e) {
+            listening = tls.open(port);
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("SIP2 cannot listen on port " + port + ": " + e.getMessage()
-                    + ". Set carrel.sip2.port to a free port.", e);
+                    + " (carrel.sip2.port sets the port, carrel.sip2.tls.* the keystore)", e);
         }
         workers = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "sip2-" + threadNumber.incrementAndGet());
@@ -118,7 +121,7 @@ class SipServer implements SmartLifecycle {
         Thread acceptor = new Thread(this::accept, "sip2-accept");
         acceptor.setDaemon(true);
         acceptor.start();
-        log.info("SIP2 listening on port {}", listening.getLocalPort());
+        log.info("SIP2 listening on port {}{}", listening.getLocalPort(), tls.enabled() ? " (TLS)" : "");
     }
 
     private void accept() {
@@ -154,9 +157,9 @@ class SipServer implements SmartLifecycle {
             } catch (IOException e) {
                 log.debug("closing the SIP2 socket: {}", e.getMessage());
             }
-            // Each connection ends after the message in flight: its input is shut, so it reads no further.
+            // Each connection ends after the message in flight.
             for (SipConnection connection : connections) {
-                connection.shutdownInput();
+                connection.finish();
             }
             workers.shutdown();
             try {
