@@ -19,6 +19,8 @@ public enum Permission {
     API_TOKENS_MANAGE,
     /** Read the audit log. */
     AUDIT_VIEW,
+    /** Manage SIP2 terminal accounts and see the SIP2 server's connections and errors. */
+    SIP2_MANAGE,
     /** Read operational metrics (/actuator/prometheus). */
     METRICS_VIEW,
     /** Staff catalogue pages: records, the tagged MARC view, copies with their status and notes. */

@@ -9,10 +9,10 @@ import java.util.List;
  * A terminal's allow-list: CIDR blocks ({@code 10.1.2.0/24}, {@code 192.168.5.17}, {@code fd00::/8}) separated by
  * commas. Only literal addresses are accepted (no host names: a list must not depend on DNS).
  */
-record AddressRanges(List<Block> blocks) {
+public record AddressRanges(List<Block> blocks) {
 
     /** One CIDR block: the network's bytes and how many leading bits must match. */
-    record Block(byte[] network, int bits, String text) {
+    public record Block(byte[] network, int bits, String text) {
 
         boolean contains(InetAddress address) {
             byte[] bytes = address.getAddress();
@@ -48,7 +48,7 @@ record AddressRanges(List<Block> blocks) {
     }
 
     /** The list as it is stored: blocks separated by commas. */
-    String text() {
+    public String text() {
         return String.join(",", blocks.stream().map(Block::text).toList());
     }
 

@@ -2,10 +2,12 @@ package org.carrel.sip2;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.carrel.shared.AdminCommand;
 import org.carrel.shared.CommandLine;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +21,11 @@ class CreateSipTerminalCommand implements AdminCommand {
             "create-sip-terminal --login L --password P --school CODE [--allow CIDR[,CIDR...]]";
 
     private final SipTerminals terminals;
+    private final MessageSource messages;
 
-    CreateSipTerminalCommand(SipTerminals terminals) {
+    CreateSipTerminalCommand(SipTerminals terminals, MessageSource messages) {
         this.terminals = terminals;
+        this.messages = messages;
     }
 
     @Override
@@ -52,12 +56,12 @@ class CreateSipTerminalCommand implements AdminCommand {
         SipTerminals.Created created = terminals.create(login, password, school, line.option("allow").orElse(""),
                 "command-line");
         if (created.problem() != null) {
-            err.println("create-sip-terminal: " + created.problem());
+            err.println("create-sip-terminal: " + messages.getMessage(created.problem(), created.args().toArray(),
+                    Locale.ENGLISH));
             return INPUT_ERRORS;
         }
-        out.println("SIP2 terminal '" + login.strip() + "' created for school " + school.strip().toUpperCase(
-                java.util.Locale.ROOT) + ". Give the station this login and password; its institution id (AO) and"
-                + " location (CP) are the school's code.");
+        out.println("SIP2 terminal '" + login.strip() + "' created for school " + school.strip() + ". Give the"
+                + " station this login and password; its institution id (AO) and location (CP) are the school's code.");
         return OK;
     }
 }

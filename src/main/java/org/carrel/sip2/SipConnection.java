@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -29,13 +30,19 @@ final class SipConnection implements Runnable {
 
     private final Socket socket;
     private final SipServer server;
+    private final Instant connectedAt;
     private SipTerminal terminal;
     private String last;
     private boolean busy;
 
-    SipConnection(Socket socket, SipServer server) {
+    SipConnection(Socket socket, SipServer server, Instant connectedAt) {
         this.socket = socket;
         this.server = server;
+        this.connectedAt = connectedAt;
+    }
+
+    Instant connectedAt() {
+        return connectedAt;
     }
 
     InetAddress client() {

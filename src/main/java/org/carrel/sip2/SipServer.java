@@ -47,10 +47,6 @@ class SipServer implements SmartLifecycle {
     /** Recent errors kept for the staff page. */
     static final int RECENT_ERRORS = 50;
 
-    /** A problem with a client's message, for the staff page. */
-    record ErrorNote(Instant at, String client, String terminal, String problem) {
-    }
-
     private static final Logger log = LoggerFactory.getLogger(SipServer.class);
 
     private final SipTerminals terminals;
@@ -63,14 +59,15 @@ class SipServer implements SmartLifecycle {
     private final Set<SipConnection> connections = ConcurrentHashMap.newKeySet();
     private final Map<SipConnection, Instant> lastMessage = new ConcurrentHashMap<>();
     private final Map<String, Deque<Instant>> failedLogins = new ConcurrentHashMap<>();
-    private final Deque<ErrorNote> errors = new ArrayDeque<>();
+    private final Deque<SipErrorNote> errors = new ArrayDeque<>();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private volatile ServerSocket listening;
     private volatile ExecutorService workers;
     private volatile boolean running;
     private volatile boolean stopping;
 
-    SipServer(SipTerminals terminals, SipActs acts, SipTls tls, Clock clock, @Value("${carrel.sip2.port:6001}") int port,
+    SipServer(SipTerminals terminals, SipActs acts, SipTls tls, Clock clock,
+              @Value("${carrel.sip2.port:6001}") int port,
               @Value("${carrel.sip2.idle-timeout:PT30M}") Duration idleTimeout,
               @Value("${carrel.sip2.max-connections:200}") int maxConnections) {
         this.terminals = terminals;
@@ -136,7 +133,7 @@ class SipServer implements SmartLifecycle {
                     socket.close();
                     continue;
                 }
-                SipConnection connection = new SipConnection(socket, this);
+                SipConnection connection = new SipConnection(socket, this, clock.instant());
                 connections.add(connection);
                 workers.execute(connection);
             } catch (SocketException e) {
@@ -235,7 +232,7 @@ class SipServer implements SmartLifecycle {
         log.info("SIP2 client {} ({}): {}", connection.client().getHostAddress(),
                 terminal == null ? "not logged in" : terminal, problem);
         synchronized (errors) {
-            errors.addFirst(new ErrorNote(clock.instant(), connection.client().getHostAddress(), terminal, problem));
+            errors.addFirst(new SipErrorNote(clock.instant(), connection.client().getHostAddress(), terminal, problem));
             while (errors.size() > RECENT_ERRORS) {
                 errors.removeLast();
             }
@@ -247,8 +244,19 @@ class SipServer implements SmartLifecycle {
         lastMessage.remove(connection);
     }
 
+    /** The open connections, the longest open first. */
+    List<SipConnectionView> connections() {
+        return connections.stream().sorted(java.util.Comparator.comparing(SipConnection::connectedAt))
+                .map(c -> new SipConnectionView(c.terminal().map(SipTerminal::login).orElse(null),
+                        c.client().getHostAddress(), c.connectedAt(), lastMessage.get(c))).toList();
+    }
+
+    boolean tls() {
+        return tls.enabled();
+    }
+
     /** The most recent problems, newest first. */
-    List<ErrorNote> recentErrors() {
+    List<SipErrorNote> recentErrors() {
         synchronized (errors) {
             return List.copyOf(errors);
         }

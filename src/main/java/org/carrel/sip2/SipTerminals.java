@@ -21,8 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SipTerminals {
 
-    /** The outcome of creating a terminal: its id, or what was wrong with the input. */
-    public record Created(Long id, String problem) {
+    /**
+     * The outcome of creating a terminal: its id, or what was wrong with the input: the form field, a message key
+     * ({@code sip2.terminal.*}) and its arguments.
+     */
+    public record Created(Long id, String field, String problem, List<Object> args) {
+
+        static Created refused(String field, String problem, Object... args) {
+            return new Created(null, field, problem, List.of(args));
+        }
     }
 
     /** Published when the first terminal exists, so a running server starts listening. */
@@ -57,32 +64,31 @@ public class SipTerminals {
     public Created create(String login, String password, String schoolCode, String allowFrom, String actor) {
         String name = login == null ? "" : login.strip();
         if (name.isEmpty() || name.length() > 100 || !SipAnswer.clean(name).equals(name)) {
-            return new Created(null, "The login must be 1 to 100 characters, without '|' or control characters.");
+            return Created.refused("login", "sip2.terminal.login.invalid");
         }
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 100
                 || !SipAnswer.clean(password).equals(password)) {
-            return new Created(null, "The password must be " + MIN_PASSWORD
-                    + " to 100 characters, without '|' or control characters.");
+            return Created.refused("password", "sip2.terminal.password.invalid", MIN_PASSWORD);
         }
         Optional<SchoolView> school = district.school(schoolCode == null ? "" : schoolCode.strip());
         if (school.isEmpty()) {
-            return new Created(null, "The district has no school with code '" + schoolCode + "'.");
+            return Created.refused("school", "sip2.terminal.school.unknown", String.valueOf(schoolCode));
         }
         AddressRanges ranges;
         try {
             ranges = AddressRanges.parse(allowFrom);
         } catch (IllegalArgumentException e) {
-            return new Created(null, "The allowed addresses are wrong: " + e.getMessage() + ".");
+            return Created.refused("allowFrom", "sip2.terminal.allow.invalid", e.getMessage());
         }
         if (store.exists(name)) {
-            return new Created(null, "A terminal with login '" + name + "' exists already.");
+            return Created.refused("login", "sip2.terminal.login.taken", name);
         }
         long id = store.insert(name, passwords.encode(password), school.get().id(),
                 ranges.blocks().isEmpty() ? null : ranges.text(), OffsetDateTime.now(clock), actor);
         audit.record(actor, "sip2.terminal.created", "sip_terminal", id, name + " at " + school.get().code()
                 + (ranges.blocks().isEmpty() ? "" : " from " + ranges.text()));
         events.publishEvent(new TerminalCreated(id));
-        return new Created(id, null);
+        return new Created(id, null, null, List.of());
     }
 
     /** The terminal this login and password open from {@code from}; empty for a wrong login, password or address. */

@@ -26,6 +26,7 @@ final class Navigation {
             new NavLink("/catalog/my-library", "circulation.nav.myLibrary", Permission.OWN_BORROWING),
             new NavLink("/staff/accounts", "nav.accounts", Permission.ACCOUNTS_MANAGE),
             new NavLink("/staff/api-tokens", "nav.apiTokens", Permission.API_TOKENS_MANAGE),
+            new NavLink("/staff/sip2", "nav.sip2", Permission.SIP2_MANAGE),
             new NavLink("/staff/audit", "nav.audit", Permission.AUDIT_VIEW),
             new NavLink("/account", "nav.myAccount", Permission.OWN_ACCOUNT));
 

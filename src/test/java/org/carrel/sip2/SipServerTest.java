@@ -195,7 +195,7 @@ class SipServerTest {
         assertThat(client.send("19" + DATE + "AO" + school + "|AB" + copy + "|")).as("item status update")
                 .isEqualTo("96");
         assertThat(client.send("9900302.00AY1AZFCA5")).as("still answering").startsWith("98YYY");
-        assertThat(server.recentErrors()).extracting(SipServer.ErrorNote::problem)
+        assertThat(server.recentErrors()).extracting(SipErrorNote::problem)
                 .anyMatch(p -> p.contains("checksum")).anyMatch(p -> p.contains("longer than"));
     }
 
@@ -220,14 +220,18 @@ class SipServerTest {
 
     @Test
     void terminalAccountsRefuseBadInput() {
-        assertThat(terminals.create(login, PASSWORD, school, "", "test").problem()).contains("exists already");
-        assertThat(terminals.create("new-" + login, "short", school, "", "test").problem()).contains("8 to 100");
-        assertThat(terminals.create("a|b", PASSWORD, school, "", "test").problem()).contains("'|'");
-        assertThat(terminals.create("new-" + login, PASSWORD, "NOPE", "", "test").problem()).contains("NOPE");
-        assertThat(terminals.create("new-" + login, PASSWORD, school, "example.org", "test").problem())
-                .contains("'example.org' is not an IP address");
-        assertThat(terminals.create("new-" + login, PASSWORD, school, "10.0.0.0/33", "test").problem())
-                .contains("prefix length");
+        assertThat(terminals.create(login, PASSWORD, school, "", "test").problem())
+                .isEqualTo("sip2.terminal.login.taken");
+        assertThat(terminals.create("new-" + login, "short", school, "", "test"))
+                .extracting(SipTerminals.Created::field, SipTerminals.Created::problem)
+                .containsExactly("password", "sip2.terminal.password.invalid");
+        assertThat(terminals.create("a|b", PASSWORD, school, "", "test").problem())
+                .isEqualTo("sip2.terminal.login.invalid");
+        assertThat(terminals.create("new-" + login, PASSWORD, "NOPE", "", "test").args()).containsExactly("NOPE");
+        assertThat(terminals.create("new-" + login, PASSWORD, school, "example.org", "test").args())
+                .singleElement().asString().contains("'example.org' is not an IP address");
+        assertThat(terminals.create("new-" + login, PASSWORD, school, "10.0.0.0/33", "test").args())
+                .singleElement().asString().contains("prefix length");
     }
 
     @Test
@@ -248,7 +252,8 @@ class SipServerTest {
         assertThat(command.run(List.of("--login", name, "--password", "cli-secret-9", "--school", school),
                 new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8)))
                 .isEqualTo(AdminCommand.INPUT_ERRORS);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists already");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("A terminal with login '" + name + "' exists already.");
     }
 
     private void logIn() throws IOException {

@@ -71,6 +71,9 @@ class PermissionTableTest {
             GET    /staff/api-tokens                   DISTRICT_ADMIN
             POST   /staff/api-tokens                   DISTRICT_ADMIN
             POST   /staff/api-tokens/{id}/revoke       DISTRICT_ADMIN
+            GET    /staff/sip2                         DISTRICT_ADMIN
+            POST   /staff/sip2                         DISTRICT_ADMIN
+            POST   /staff/sip2/{id}/delete             DISTRICT_ADMIN
             GET    /staff/audit                        DISTRICT_ADMIN
             GET    /staff/district                     %2$s
             POST   /staff/district                     DISTRICT_ADMIN
