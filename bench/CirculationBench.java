@@ -111,6 +111,9 @@ public final class CirculationBench {
                     + " where patron_type = 'STUDENT' and status = 'ACTIVE' order by id"));
             Files.write(folder.resolve("teacher.txt"), column(sql, "select barcode from patron"
                     + " where patron_type = 'TEACHER' and status = 'ACTIVE' order by id limit 1"));
+            Files.write(folder.resolve("school.txt"), column(sql, "select code from school order by id limit 1"));
+            Files.write(folder.resolve("sip-copies.txt"), column(sql, "select barcode from item"
+                    + " where school_id = (select min(id) from school) order by barcode"));
         }
     }
 
@@ -124,22 +127,50 @@ public final class CirculationBench {
         return values;
     }
 
-    /** One request: a GET when {@code body} is null, else a JSON POST; {@code kind} groups its latency. */
-    private record Call(String kind, String path, String body, int expected) {
+    /**
+     * One request: a GET when {@code body} is null, else a JSON POST; {@code kind} groups its latency. A SIP2
+     * message when {@code path} is null: {@code body} is the message, {@code answer} how its answer must begin.
+     */
+    private record Call(String kind, String path, String body, int expected, String answer) {
+
+        Call(String kind, String path, String body, int expected) {
+            this(kind, path, body, expected, null);
+        }
+
+        static Call sip(String kind, String message, String answer) {
+            return new Call(kind, null, message, 0, answer);
+        }
     }
+
+    /** Where the SIP2 phases send their messages: the server's SIP2 port and a terminal account (or null). */
+    private record SipTarget(int port, String login, String password, String school, List<String> copies) {
+    }
+
+    private static SipTarget sipTarget;
+
+    /** The pause before the paced SIP2 run. */
+    private static final long SETTLE_MILLIS = 10_000;
 
     /** What one phase measured, per kind of call. */
     private record Phase(int clients, long wallNanos, List<String> kinds, List<long[]> nanos, int errors,
                          String firstError, Long serverCpuNanos) {
 
+        /** Every call of the phase together. */
+        String jsonAll() {
+            return json(nanos.stream().flatMapToLong(java.util.Arrays::stream).toArray());
+        }
+
         String json(String kind) {
-            long[] latencies = nanos.get(kinds.indexOf(kind));
+            return json(nanos.get(kinds.indexOf(kind)));
+        }
+
+        private String json(long[] latencies) {
             double seconds = wallNanos / 1e9;
             return "{\"requests\":" + latencies.length + ",\"errors\":" + errors
                     + (firstError == null ? "" : ",\"first_error\":" + BenchMix.quote(firstError))
                     + ",\"per_s\":" + BenchMix.round(latencies.length / seconds) + ","
                     + BenchMix.percentiles(latencies.clone())
-                    + (serverCpuNanos == null || kinds.size() > 1 ? "" : ",\"server_cpu_ms_per_request\":"
+                    + (serverCpuNanos == null || nanos.size() > 1 ? "" : ",\"server_cpu_ms_per_request\":"
                     + BenchMix.round(serverCpuNanos / 1e6 / Math.max(1, latencies.length))) + "}";
         }
     }
@@ -160,6 +191,13 @@ public final class CirculationBench {
         }
         int most = clients.stream().mapToInt(Integer::intValue).max().orElse(1);
         String pid = BenchMix.option(args, "server-pid", "");
+        String sipPort = BenchMix.option(args, "sip2-port", "");
+        double sipRate = Double.parseDouble(BenchMix.option(args, "sip2-rate", "200"));
+        if (!sipPort.isEmpty()) {
+            sipTarget = new SipTarget(Integer.parseInt(sipPort), BenchMix.option(args, "sip2-login", ""),
+                    BenchMix.option(args, "sip2-password", ""), Files.readAllLines(folder.resolve("school.txt")).get(0),
+                    Files.readAllLines(folder.resolve("sip-copies.txt")));
+        }
         LongSupplier cpu = pid.isEmpty() ? null : () -> BenchMix.processCpuNanos(Long.parseLong(pid));
         List<String> students = Files.readAllLines(folder.resolve("students.txt"));
         String teacher = Files.readAllLines(folder.resolve("teacher.txt")).get(0);
@@ -207,9 +245,12 @@ public final class CirculationBench {
         json.append("],\"paced\":{\"clients\":").append(most).append(",\"rate_per_s\":").append(rate)
                 .append(",\"baseline\":").append(phase(base, auth, most, baseline, cpu, 1, rate).json("baseline"))
                 .append(",\"checkout\":").append(phase(base, auth, most, out, cpu, 1, rate).json("checkout"))
-                .append(",\"checkin\":").append(phase(base, auth, most, in, cpu, 1, rate).json("checkin"))
-                .append("},\"teacher\":").append(teacher(base, auth, teacher, ops, teacherLoans, teacherOps,
+                .append(",\"checkin\":").append(phase(base, auth, most, in, cpu, 1, rate).json("checkin"));
+        // SIP2 before the teacher, whose copies stay out: the kiosk lends its school's copies, all on the shelf now.
+        String sip2 = sipTarget == null ? "null" : sip2(students, clients, sipRate);
+        json.append("},\"teacher\":").append(teacher(base, auth, teacher, ops, teacherLoans, teacherOps,
                         List.of(1, most), cpu, rate));
+        json.append(",\"sip2\":").append(sip2);
         long compilerRuns = compiler.getAsLong() - compilerBefore - compilerWarm;
         // The share of one core the compiler took: near 0 once the server has settled.
         json.append(",\"compiler_cores_during_warmup\":").append(BenchMix.round((double) compilerWarm / warmNanos))
@@ -309,6 +350,97 @@ public final class CirculationBench {
                 .append(paced.json("checkin")).append("}}").toString();
     }
 
+    /**
+     * SIP2 at 1 and the most connections as fast as they go, then on the most paced at {@code rate} messages a second:
+     * for each copy of the terminal's school a patron status (23), a checkout (11), an item information (17) and a
+     * checkin (09), each message with a sequence number and checksum; the paced run after a pause of 10 s.
+     */
+    private static String sip2(List<String> students, List<Integer> clients, double rate) throws Exception {
+        int most = clients.stream().mapToInt(Integer::intValue).max().orElse(1);
+        StringBuilder json = new StringBuilder("{\"runs\":[");
+        List<Integer> counts = clients.contains(1) ? List.of(1, most) : List.of(most);
+        for (int c = 0; c < counts.size(); c++) {
+            Phase run = phase("http://unused", "", counts.get(c), sipCycles(students), null, 4);
+            json.append(c > 0 ? "," : "").append("{\"clients\":").append(counts.get(c)).append(",\"all\":")
+                    .append(run.jsonAll()).append(",\"checkout\":").append(run.json("checkout"))
+                    .append(",\"checkin\":").append(run.json("checkin")).append('}');
+        }
+        // As the API's paced runs follow 10 s of paced baseline requests: the search index has caught up with the
+        // burst of the runs above before the paced one starts.
+        Thread.sleep(SETTLE_MILLIS);
+        Phase paced = phase("http://unused", "", most, sipCycles(students), null, 4, rate);
+        return json.append("],\"paced\":{\"clients\":").append(most).append(",\"rate_per_s\":").append(rate)
+                .append(",\"all\":").append(paced.jsonAll()).append(",\"checkout\":")
+                .append(paced.json("checkout")).append("}}").toString();
+    }
+
+    private static List<Call> sipCycles(List<String> students) {
+        String school = sipTarget.school();
+        String date = "20260309    101500";
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < sipTarget.copies().size(); i++) {
+            String patron = students.get(i % students.size());
+            String copy = sipTarget.copies().get(i);
+            calls.add(Call.sip("status", "23001" + date + "AO" + school + "|AA" + patron + "|AC|", "24"));
+            calls.add(Call.sip("checkout", "11YN" + date + " ".repeat(18) + "AO" + school + "|AA" + patron + "|AB"
+                    + copy + "|AC|", "121"));
+            calls.add(Call.sip("item", "17" + date + "AO" + school + "|AB" + copy + "|", "1804"));
+            calls.add(Call.sip("checkin", "09N" + date + date + "AP" + school + "|AO" + school + "|AB" + copy + "|",
+                    "101"));
+        }
+        return calls;
+    }
+
+    /** A SIP2 connection logged in as the bench's terminal; every message sent with a sequence number and checksum. */
+    private static final class SipLine implements AutoCloseable {
+
+        private final java.net.Socket socket;
+        private final java.io.InputStream in;
+        private final java.io.OutputStream out;
+        private int sequence;
+
+        private SipLine(SipTarget target) throws java.io.IOException {
+            socket = new java.net.Socket("127.0.0.1", target.port());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            in = new java.io.BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+            String login = send("9300CN" + target.login() + "|CO" + target.password() + "|");
+            if (!login.startsWith("941")) {
+                throw new IllegalStateException("SIP2 login refused: " + login);
+            }
+        }
+
+        /** A connection when the calls hold SIP2 messages, else null (closing null is fine in try). */
+        static SipLine open(SipTarget target, List<Call> calls) throws java.io.IOException {
+            return target != null && calls.stream().anyMatch(c -> c.path() == null) ? new SipLine(target) : null;
+        }
+
+        String send(String message) throws java.io.IOException {
+            String upToAz = message + "AY" + (sequence++ % 10) + "AZ";
+            int sum = 0;
+            for (byte b : upToAz.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                sum += b & 0xff;
+            }
+            out.write((upToAz + String.format("%04X", -sum & 0xffff) + "\r")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            StringBuilder answer = new StringBuilder();
+            for (int c = in.read(); c != '\r'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.IOException("the SIP2 server closed the connection");
+                }
+                answer.append((char) c);
+            }
+            return answer.toString();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
+    }
+
     private static Call checkout(String patron, int copy) {
         return new Call("checkout", "/api/v1/circulation/checkouts",
                 "{\"patron\":\"" + patron + "\",\"item\":\"" + barcode(copy) + "\"}", 201);
@@ -341,7 +473,8 @@ public final class CirculationBench {
         List<List<List<Long>>> latencies = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
-        CyclicBarrier start = new CyclicBarrier(clients + 1);
+        // The paced schedule starts once every client is ready (a SIP2 client has logged in by then).
+        CyclicBarrier start = new CyclicBarrier(clients + 1, () -> origin.set(System.nanoTime() + 1_000_000));
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < clients; t++) {
             List<List<Long>> mine = new ArrayList<>();
@@ -349,7 +482,7 @@ public final class CirculationBench {
             latencies.add(mine);
             int first = t;
             Thread thread = new Thread(() -> {
-                try (LightHttp http = new LightHttp(base)) {
+                try (LightHttp http = new LightHttp(base); SipLine sip = SipLine.open(sipTarget, calls)) {
                     start.await();
                     long due = origin.get() + (interval > 0 ? first * interval / clients : 0);
                     for (int i = first * step; i < calls.size(); i += clients * step) {
@@ -364,6 +497,14 @@ public final class CirculationBench {
                                 due += interval;
                             }
                             try {
+                                if (call.path() == null) {
+                                    String answer = sip.send(call.body());
+                                    if (!answer.startsWith(call.answer())) {
+                                        throw new IllegalStateException("SIP2 " + call.body() + ": " + answer);
+                                    }
+                                    mine.get(kinds.indexOf(call.kind())).add(System.nanoTime() - began);
+                                    continue;
+                                }
                                 LightHttp.Response response = call.body() == null ? http.get(call.path(), auth)
                                         : http.postJson(call.path(), call.body(), auth);
                                 if (response.status() != call.expected()) {
@@ -387,7 +528,6 @@ public final class CirculationBench {
             threads.add(thread);
         }
         Long cpuBefore = cpu == null ? null : cpu.getAsLong();
-        origin.set(System.nanoTime() + 1_000_000);
         start.await();
         long began = System.nanoTime();
         for (Thread thread : threads) {

@@ -17,6 +17,11 @@
 # bench/CirculationBench.java run. The issue's targets (2 cores): p50 <= 5 ms and p99 <= 25 ms at 16 clients,
 # >= 300 checkouts per second, the same latency for the teacher.
 #
+# With SIP2=1 (the default) the same server then answers SIP2 (issue 7): a terminal account made by
+# create-sip-terminal, and for each of OPS copies a patron status, checkout, item information and checkin message (with
+# sequence number and checksum) on 1 and on the most connections as fast as they go, then on the most paced at
+# SIP2_RATE (200) messages a second; targets: >= 200 messages a second, p99 <= 30 ms.
+#
 # Settings (environment): OPS (3000) checkouts per number of clients, CLIENTS (1,4,16), RATE (300) requests a second
 # of the paced runs, STUDENTS (2000) added by roster, TEACHER_LOANS (1000), TEACHER_OPS (1000), WARMUP (5000) the
 # fewest warm-up cycles (a checkout, its check-in and a baseline request) before the runs, which then go on until the
@@ -41,6 +46,8 @@ HEAP="${HEAP:-512m}"
 PG="${PG:-1}"
 H2="${H2:-1}"
 JAVA_OPTS="${JAVA_OPTS:-}"
+SIP2="${SIP2:-1}"
+SIP2_RATE="${SIP2_RATE:-200}"
 PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
 PG_DB="${PG_DB:-carrel_bench}"
 JFR="${JFR:-0}"
@@ -148,13 +155,21 @@ bench_on() {
     command_on_data import-roster "$roster" --json > "$data.roster.out" 2> "$data.roster.err" \
         || { echo "import-roster failed: $(tail -n 5 "$data.roster.err")" >&2; exit 1; }
     java -cp "$bcp" org.carrel.bench.CirculationBench prepare "$jdbc" "$user" "$password" "$data/bench" >&2
+    local port sip=() sip_server=()
+    if [ "$SIP2" = 1 ]; then
+        command_on_data create-sip-terminal --login bench-kiosk --password bench-kiosk-pass \
+            --school "$(head -1 "$data/bench/school.txt")" > /dev/null
+        local sip_port
+        sip_port="$(free_port)"
+        sip=(--sip2-port "$sip_port" --sip2-login bench-kiosk --sip2-password bench-kiosk-pass --sip2-rate "$SIP2_RATE")
+        sip_server=("--carrel.sip2.port=$sip_port")
+    fi
     echo "[$kind] benchmark..." >&2
-    local port
     port="$(free_port)"
-    start_server "$port"
+    start_server "$port" "${sip_server[@]}"
     java -cp "$bcp" org.carrel.bench.CirculationBench run "http://127.0.0.1:$port" "$token" "$data/bench" \
         --copies "$copies" --ops "$OPS" --clients "$CLIENTS" --rate "$RATE" --teacher-loans "$TEACHER_LOANS" \
-        --teacher-ops "$TEACHER_OPS" --warmup "$WARMUP" --server-pid "$server"
+        --teacher-ops "$TEACHER_OPS" --warmup "$WARMUP" --server-pid "$server" "${sip[@]}"
     stop_server
     if [ "$KEEP" != 1 ]; then rm -rf "$data" "$data".*; fi
     data=""
@@ -186,9 +201,14 @@ if command -v jq > /dev/null; then
                     checkout: figures(db.paced.checkout), checkin: figures(db.paced.checkin),
                     baseline: figures(db.paced.baseline)},
             teacher: {loans_held: db.teacher.loans_held, paced_checkout: figures(db.teacher.paced.checkout),
-                      paced_checkin: figures(db.teacher.paced.checkin)}} end;
+                      paced_checkin: figures(db.teacher.paced.checkin)},
+            sip2: (if db.sip2 == null then null else {
+                one_connection: figures(db.sip2.runs[0].all), most_connections: figures(most(db.sip2.runs).all),
+                paced: {clients: db.sip2.paced.clients, rate_per_s: db.sip2.paced.rate_per_s,
+                        all: figures(db.sip2.paced.all)}} end)} end;
         . + {summary: {h2: brief(.h2), postgresql: brief(.postgresql),
-                       targets: {p50_ms: 5, p99_ms: 25, checkouts_per_s: 300}}}'
+                       targets: {p50_ms: 5, p99_ms: 25, checkouts_per_s: 300,
+                                 sip2_messages_per_s: 200, sip2_p99_ms: 30}}}'
 else
     echo "$result"
 fi

@@ -91,8 +91,10 @@ public class SipTerminals {
         return new Created(id, null, null, List.of());
     }
 
-    /** The terminal this login and password open from {@code from}; empty for a wrong login, password or address. */
-    @Transactional(readOnly = true)
+    /**
+     * The terminal this login and password open from {@code from}; empty for a wrong login, password or address.
+     * Not in a transaction: the password hash is checked (bcrypt, tens of milliseconds) without holding a connection.
+     */
     public Optional<SipTerminal> logIn(String login, String password, InetAddress from) {
         Optional<SipTerminalStore.Stored> found = store.byLogin(login == null ? "" : login.strip());
         if (found.isEmpty() || password == null || !passwords.matches(password, found.get().passwordHash())) {
