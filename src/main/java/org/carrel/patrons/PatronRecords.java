@@ -89,6 +89,7 @@ public class PatronRecords {
         records.deleteGuardianLinks(id);
         records.deleteClassMemberships(id);
         records.deleteBlocks(id);
+        records.deletePin(id);
         records.clearHomeroomTeacher(id);
         if (!records.erase(id, barcode, now())) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();

@@ -138,6 +138,10 @@ class PatronRecordsStore {
         jdbc.sql("delete from class_member where patron_id = :id").param("id", id).update();
     }
 
+    void deletePin(long id) {
+        jdbc.sql("delete from patron_pin where patron_id = :id").param("id", id).update();
+    }
+
     void deleteBlocks(long id) {
         jdbc.sql("delete from patron_block where patron_id = :id").param("id", id).update();
     }

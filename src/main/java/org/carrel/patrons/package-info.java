@@ -2,6 +2,8 @@
  * Patrons: students, teachers and staff, guardians and community borrowers; their home school, barcode (from the
  * school's range when none is given), status, blocks, guardians, homerooms and reading-history choice. The facade
  * is {@link org.carrel.patrons.Patrons}; every full read of a patron and every change writes an audit entry.
+ * {@link org.carrel.patrons.PatronPins} keeps self-check PINs (hashes in {@code patron_pin}), set by staff and
+ * checked by {@code sip2}.
  *
  * <p>{@link org.carrel.patrons.LibraryCards} prints library cards (credit-card size, ten a sheet, vector Code 128 or
  * Code 39 bars drawn with OpenPDF and ZXing, with the catalogue's label font, boxes, symbologies and bars from the

@@ -2,10 +2,16 @@ package org.carrel.sip2;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.carrel.catalog.Catalog;
 import org.carrel.catalog.Copies;
@@ -27,6 +33,7 @@ import org.carrel.circulation.RenewalResult;
 import org.carrel.circulation.Routing;
 import org.carrel.district.District;
 import org.carrel.patrons.Borrower;
+import org.carrel.patrons.PatronPins;
 import org.carrel.patrons.PatronStatus;
 import org.carrel.patrons.Patrons;
 import org.springframework.context.MessageSource;
@@ -48,6 +55,15 @@ class SipActs {
     static final List<String> SUPPORTED_ORDER = List.of("23", "11", "09", "01", "99", "97", "93", "63", "35", "37",
             "17", "19", "25", "15", "29", "65");
 
+    /** What the patron password (AD) of a message came to. */
+    enum Pin { NOT_GIVEN, RIGHT, WRONG, LOCKED }
+
+    /** Wrong PINs for one patron within {@link #PIN_WINDOW} after which every PIN is refused until it passes. */
+    static final int MAX_WRONG_PINS = 5;
+    static final Duration PIN_WINDOW = Duration.ofMinutes(15);
+
+    private final Map<Long, Deque<Instant>> wrongPins = new ConcurrentHashMap<>();
+    private final PatronPins pins;
     private final Catalog catalog;
     private final Circulation circulation;
     private final Charges charges;
@@ -58,8 +74,9 @@ class SipActs {
     private final MessageSource messages;
     private final Clock clock;
 
-    SipActs(Catalog catalog, Circulation circulation, Charges charges, Holds holds, Patrons patrons, Copies copies,
-            District district, MessageSource messages, Clock clock) {
+    SipActs(PatronPins pins, Catalog catalog, Circulation circulation, Charges charges, Holds holds, Patrons patrons,
+            Copies copies, District district, MessageSource messages, Clock clock) {
+        this.pins = pins;
         this.catalog = catalog;
         this.circulation = circulation;
         this.charges = charges;
@@ -93,16 +110,23 @@ class SipActs {
             return answer.field("AE", "").field("BL", "N").field("AF", text(Refusal.UNKNOWN_PATRON, Locale.ENGLISH));
         }
         BigDecimal owed = charges.owed(List.of(patron.get().id())).getOrDefault(patron.get().id(), BigDecimal.ZERO);
-        return answer.field("AE", patron.get().name()).field("BL", "Y").field("BV", owed.setScale(2).toPlainString());
+        Pin pin = pin(patron.get(), request);
+        return answer.field("AE", patron.get().name()).field("BL", "Y").field("CQ", validPin(pin))
+                .field("BV", owed.setScale(2).toPlainString()).field("AF", pinProblem(pin, locale(patron)));
     }
 
     /** 11 → 12: a checkout at the terminal's school; a retried one answers its loan again. */
     SipAnswer checkout(SipTerminal terminal, SipMessage request) {
         String patronBarcode = request.text("AA");
         String itemBarcode = request.text("AB");
+        Optional<Borrower> borrower = patrons.borrower(patronBarcode);
+        Locale locale = locale(borrower);
+        String wrongPin = borrower.map(b -> pinProblem(pin(b, request), locale)).orElse(null);
+        if (wrongPin != null) {
+            return refused(request, terminal, wrongPin);
+        }
         CheckoutResult result = circulation.checkout(new CheckoutRequest(patronBarcode, itemBarcode,
                 terminal.schoolId(), actor(terminal), null));
-        Locale locale = locale(patrons.borrower(patronBarcode));
         LoanView loan = null;
         String screen = null;
         if (result instanceof CheckoutResult.CheckedOut lent) {
@@ -236,7 +260,8 @@ class SipActs {
                 .fixed(SipDates.of(now)).count(ready.size(), 4).count(overdue.size(), 4).count(out.size(), 4)
                 .count(owing.size(), 4).count(0, 4).count(waiting.size(), 4)
                 .field("AO", terminal.schoolCode()).field("AA", patron.get().barcode())
-                .field("AE", patron.get().name()).field("BL", "Y").field("BV", owed.setScale(2).toPlainString());
+                .field("AE", patron.get().name()).field("BL", "Y").field("CQ", validPin(pin(patron.get(), request)))
+                .field("BV", owed.setScale(2).toPlainString());
         String summary = request.fixed(21, 10);
         int first = number(request.text("BP"), 1);
         int last = number(request.text("BQ"), Integer.MAX_VALUE);
@@ -262,6 +287,10 @@ class SipActs {
         String itemBarcode = request.text("AB");
         Optional<Borrower> patron = patrons.borrower(request.text("AA"));
         Optional<LoanView> loan = circulation.loanOf(itemBarcode);
+        String wrongPin = patron.map(b -> pinProblem(pin(b, request), locale(patron))).orElse(null);
+        if (wrongPin != null) {
+            return refused(request, terminal, wrongPin);
+        }
         Refusal problem = patron.isEmpty() ? Refusal.UNKNOWN_PATRON
                 : copies.itemByBarcode(itemBarcode).isEmpty() ? Refusal.UNKNOWN_ITEM
                 : loan.isEmpty() || loan.get().patronId() != patron.get().id() ? Refusal.NOT_CHECKED_OUT : null;
@@ -288,6 +317,10 @@ class SipActs {
         if (patron.isEmpty()) {
             return refused(request, terminal, text(Refusal.UNKNOWN_PATRON, Locale.ENGLISH));
         }
+        String wrongPin = pinProblem(pin(patron.get(), request), locale(patron));
+        if (wrongPin != null) {
+            return refused(request, terminal, wrongPin);
+        }
         List<String> renewed = new java.util.ArrayList<>();
         List<String> not = new java.util.ArrayList<>();
         for (LoanView loan : circulation.ownLoans(patron.get().id())) {
@@ -313,6 +346,10 @@ class SipActs {
         if (problem != null || (mode != '+' && mode != '-')) {
             return refused(request, terminal, problem == null ? "Only hold modes + and - are supported."
                     : text(problem, locale(patron)));
+        }
+        String wrongPin = pinProblem(pin(patron.get(), request), locale(patron));
+        if (wrongPin != null) {
+            return refused(request, terminal, wrongPin);
         }
         long recordId = item.get().recordId();
         if (mode == '-') {
@@ -357,7 +394,9 @@ class SipActs {
         List<ChargeView> owing = patron.map(p -> charges.ownCharges(p.id())).orElse(List.of()).stream()
                 .filter(c -> cg.isEmpty() || String.valueOf(c.id()).equals(cg)).toList();
         BigDecimal owed = owing.stream().map(ChargeView::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
+        String wrongPin = patron.map(b -> pinProblem(pin(b, request), locale(patron))).orElse(null);
         String problem = patron.isEmpty() ? text(Refusal.UNKNOWN_PATRON, Locale.ENGLISH)
+                : wrongPin != null ? wrongPin
                 : amount.signum() <= 0 ? "The amount paid (BV) must be a positive number."
                 : owing.isEmpty() ? "No charge to pay" + (cg.isEmpty() ? "." : " with id " + cg + ".")
                 : amount.compareTo(owed) > 0 ? "The amount paid is more than the " + owed.setScale(2)
@@ -386,6 +425,49 @@ class SipActs {
             patrons.block(patron.get().id(), why.length() > 200 ? why.substring(0, 200) : why, actor(terminal));
         }
         return patronStatus(terminal, request);
+    }
+
+    /**
+     * Checks the patron password (AD) when the message has a non-empty one: right, wrong (no PIN set counts as
+     * wrong: a kiosk asking for a PIN must not let a card through without one) or locked after
+     * {@link #MAX_WRONG_PINS} wrong ones within {@link #PIN_WINDOW}, when even the right one is refused.
+     */
+    Pin pin(Borrower patron, SipMessage request) {
+        String given = request.text("AD");
+        if (given.isEmpty()) {
+            return Pin.NOT_GIVEN;
+        }
+        Instant now = clock.instant();
+        Deque<Instant> failures = wrongPins.computeIfAbsent(patron.id(), id -> new ArrayDeque<>());
+        synchronized (failures) {
+            while (!failures.isEmpty() && failures.peekFirst().isBefore(now.minus(PIN_WINDOW))) {
+                failures.pollFirst();
+            }
+            if (failures.size() >= MAX_WRONG_PINS) {
+                return Pin.LOCKED;
+            }
+        }
+        if (pins.matches(patron.id(), given).orElse(false)) {
+            return Pin.RIGHT;
+        }
+        synchronized (failures) {
+            failures.addLast(now);
+        }
+        return Pin.WRONG;
+    }
+
+    /** CQ, valid patron password: only when the message gave one. */
+    private static String validPin(Pin pin) {
+        return pin == Pin.NOT_GIVEN ? null : pin == Pin.RIGHT ? "Y" : "N";
+    }
+
+    /** The screen message for a PIN that was given and not accepted, else null. */
+    private String pinProblem(Pin pin, Locale locale) {
+        return switch (pin) {
+            case WRONG -> messages.getMessage("sip2.pin.wrong", null, locale);
+            case LOCKED -> messages.getMessage("sip2.pin.locked", null, locale);
+            case NOT_GIVEN, RIGHT -> null;
+        };
     }
 
     private List<String> titles(List<HoldView> list) {

@@ -39,6 +39,8 @@ class PatronRecordsTest {
     @Autowired
     PatronRecords records;
     @Autowired
+    PatronPins pins;
+    @Autowired
     District district;
     @Autowired
     AuditLog audit;
@@ -115,8 +117,10 @@ class PatronRecordsTest {
         school("PR2");
         long id = student("PR2");
         long guardian = patrons.view(id, "test").orElseThrow().guardians().get(0).id();
+        assertThat(pins.set(id, "1357", "test").saved()).isTrue();
 
         assertThat(records.erase(id, "admin")).isEqualTo(new PatronsResult.Saved(id));
+        assertThat(pins.has(id)).as("the self-check PIN is gone").isFalse();
 
         PatronView erased = patrons.view(id, "test").orElseThrow();
         assertThat(erased.displayName()).isEqualTo("Erased patron");

@@ -39,6 +39,8 @@ class PatronsTest {
     @Autowired
     AuditLog audit;
     @Autowired
+    PatronPins pins;
+    @Autowired
     MockMvc mvc;
 
     /** A new school of its own for each test, so barcode ranges and searches do not meet. */
@@ -201,6 +203,40 @@ class PatronsTest {
                 .andExpect(content().string(Matchers.containsString("/staff/homerooms/" + room.id())));
         mvc.perform(get("/staff/patrons").param("q", "room 3").with(Users.as(Role.VOLUNTEER, schoolId)))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("/staff/homerooms/" + room.id()))));
+    }
+
+    @Test
+    void staffSetAndRemoveASelfCheckPinThatIsNeverShownAndAudited() throws Exception {
+        String school = school();
+        long id = create(student(school, "Leo", "Park", "", ""));
+        long schoolId = schoolId(school);
+
+        mvc.perform(post("/staff/patrons/" + id + "/pin").param("pin", "12").with(csrf())
+                        .with(Users.as(Role.LIBRARIAN, schoolId)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("The PIN must be 4 to 12 digits.")));
+        mvc.perform(post("/staff/patrons/" + id + "/pin").param("pin", "97531").with(csrf())
+                        .with(Users.as(Role.VOLUNTEER, schoolId)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/staff/patrons/" + id + "/pin").param("pin", "97531").with(csrf())
+                        .with(Users.as(Role.LIBRARIAN, schoolId)))
+                .andExpect(redirectedUrl("/staff/patrons/" + id + "?saved"));
+        assertThat(pins.matches(id, "97531")).contains(true);
+        assertThat(pins.matches(id, "97530")).contains(false);
+        mvc.perform(get("/staff/patrons/" + id).with(Users.as(Role.LIBRARIAN, schoolId)))
+                .andExpect(content().string(Matchers.containsString("A PIN is set")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("97531"))));
+        assertThat(actions(id)).contains("patrons.pin.set");
+
+        mvc.perform(post("/staff/patrons/" + id + "/pin").param("clear", "1").with(csrf())
+                        .with(Users.as(Role.LIBRARIAN, schoolId)))
+                .andExpect(redirectedUrl("/staff/patrons/" + id + "?saved"));
+        assertThat(pins.matches(id, "97531")).isEmpty();
+        assertThat(actions(id)).contains("patrons.pin.cleared");
+        mvc.perform(post("/staff/patrons/" + id + "/blocks").param("reason", " ").with(csrf())
+                        .with(Users.as(Role.LIBRARIAN, schoolId)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("No PIN is set")));
     }
 
     @Test

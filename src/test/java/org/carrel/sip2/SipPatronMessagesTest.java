@@ -16,6 +16,7 @@ import org.carrel.circulation.CheckoutResult;
 import org.carrel.circulation.Circulation;
 import org.carrel.circulation.CirculationFixtures;
 import org.carrel.circulation.Holds;
+import org.carrel.patrons.PatronPins;
 import org.carrel.patrons.Patrons;
 import org.carrel.testing.CarrelTest;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +47,8 @@ class SipPatronMessagesTest {
     Charges charges;
     @Autowired
     Patrons patrons;
+    @Autowired
+    PatronPins pins;
 
     String school;
     String student;
@@ -170,6 +173,38 @@ class SipPatronMessagesTest {
         String refused = client.send("11YN" + DATE + " ".repeat(18) + "AO" + school + "|AA" + student + "|AB"
                 + fixtures.copy(fixtures.title("Holes"), school) + "|AC|");
         assertThat(refused).startsWith("120NUN").contains("AFThis patron is blocked from borrowing.|");
+    }
+
+    @Test
+    void aPinIsCheckedWhenTheKioskSendsOneAndFiveWrongOnesLockTheCard() throws IOException {
+        long patron = fixtures.patronId(student);
+        assertThat(pins.set(patron, "12a4", "test").saved()).as("digits only").isFalse();
+        assertThat(pins.set(patron, "2468", "test").saved()).isTrue();
+        String status = "23001" + DATE + "AO" + school + "|AA" + student + "|AC|";
+
+        assertThat(field(client.send(status + "AD2468|"), "CQ")).isEqualTo("Y");
+        assertThat(client.send(status)).as("no PIN sent, none checked").doesNotContain("CQ");
+        assertThat(client.send(status + "AD|")).doesNotContain("CQ");
+        String wrong = client.send(status + "AD1111|");
+        assertThat(field(wrong, "CQ")).isEqualTo("N");
+        assertThat(field(wrong, "AF")).isEqualTo("The PIN is not right.");
+        String copy = fixtures.copy(fixtures.title("Holes"), school);
+        assertThat(client.send("11YN" + DATE + " ".repeat(18) + "AO" + school + "|AA" + student + "|AB" + copy
+                + "|AC|AD1111|")).startsWith("120NUN").contains("AFThe PIN is not right.|");
+        assertThat(circulation.loanOf(copy)).isEmpty();
+        assertThat(client.send("11YN" + DATE + " ".repeat(18) + "AO" + school + "|AA" + student + "|AB" + copy
+                + "|AC|AD2468|")).startsWith("121");
+
+        for (int i = 0; i < SipActs.MAX_WRONG_PINS - 2; i++) {
+            client.send(status + "AD000" + i + "|");
+        }
+        String locked = client.send(status + "AD2468|");
+        assertThat(field(locked, "CQ")).as("the right PIN after five wrong ones").isEqualTo("N");
+        assertThat(field(locked, "AF")).isEqualTo("Too many wrong PINs. Ask library staff.");
+
+        String other = fixtures.student(school, "5");
+        assertThat(field(client.send("23001" + DATE + "AO" + school + "|AA" + other + "|AC|AD2468|"), "CQ"))
+                .as("a patron without a PIN").isEqualTo("N");
     }
 
     /** Every value of a repeated field in an answer. */

@@ -210,6 +210,31 @@ class SipServerTest {
     }
 
     @Test
+    void messagesEndedByCarriageReturnAndLineFeedAreRead() throws IOException {
+        logIn();
+        assertThat(client.send("9900302.00AY1AZFCA5")).startsWith("98YYY");
+        // The LF that ended the last message (CR LF) comes first on the wire: it is skipped, the checksum holds.
+        assertThat(client.send("\n" + withChecksum("9900302.00AY2AZ"))).startsWith("98YYY").contains("AY2AZ");
+    }
+
+    @Test
+    void stoppingClosesTheConnectionsAndStartingListensAgain() throws IOException {
+        logIn();
+        server.stop();
+        try {
+            assertThat(server.localPort()).isEqualTo(-1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send("9900302.00"))
+                    .isInstanceOf(IOException.class);
+        } finally {
+            server.start();
+        }
+        assertThat(server.localPort()).isPositive();
+        try (Client again = new Client(server.localPort())) {
+            assertThat(again.send("9300CN" + login + "|CO" + PASSWORD + "|")).isEqualTo("941");
+        }
+    }
+
+    @Test
     void afterFiveWrongPasswordsEvenTheRightOneFailsForAWhile() throws IOException {
         for (int i = 0; i < SipServer.MAX_FAILED_LOGINS; i++) {
             assertThat(client.send("9300CN" + login + "|COguess-" + i + "|")).isEqualTo("940");

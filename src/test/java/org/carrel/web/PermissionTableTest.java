@@ -134,6 +134,7 @@ class PermissionTableTest {
             POST   /staff/patrons/{id}/status          %4$s
             POST   /staff/patrons/{id}/blocks          %4$s
             POST   /staff/patrons/{id}/blocks/{blockId}/lift      %4$s
+            POST   /staff/patrons/{id}/pin             %4$s
             GET    /staff/homerooms                    %2$s
             GET    /staff/patrons/roster               DISTRICT_ADMIN
             POST   /staff/patrons/roster               DISTRICT_ADMIN

@@ -9,6 +9,7 @@ import org.carrel.district.District;
 import org.carrel.district.SchoolView;
 import org.carrel.patrons.HomeroomView;
 import org.carrel.patrons.PatronForm;
+import org.carrel.patrons.PatronPins;
 import org.carrel.patrons.PatronStatus;
 import org.carrel.patrons.PatronSummary;
 import org.carrel.patrons.PatronType;
@@ -37,10 +38,12 @@ class PatronPages {
 
     private final Patrons patrons;
     private final District district;
+    private final PatronPins pins;
 
-    PatronPages(Patrons patrons, District district) {
+    PatronPages(Patrons patrons, District district, PatronPins pins) {
         this.patrons = patrons;
         this.district = district;
+        this.pins = pins;
     }
 
     @GetMapping("/staff/patrons")
@@ -99,6 +102,7 @@ class PatronPages {
         view.addObject("canRecords", user.has(Permission.PATRON_RECORDS) && user.actsFor(patron.schoolId()));
         // A plain link: the circulation pages check their own permission (patrons does not call circulation).
         view.addObject("canSeeLoans", user.has(Permission.LOANS_VIEW) && user.actsFor(patron.schoolId()));
+        view.addObject("hasPin", pins.has(id));
         return view;
     }
 
@@ -154,12 +158,36 @@ class PatronPages {
         if (result.saved()) {
             return new ModelAndView("redirect:/staff/patrons/" + id + "?saved");
         }
+        return withErrors(user, id, "blockErrors", result.errors());
+    }
+
+    /** Sets the patron's PIN for self-check stations, or removes it ({@code clear}). */
+    @PostMapping("/staff/patrons/{id}/pin")
+    @Allowed(Permission.PATRON_EDIT)
+    ModelAndView pin(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+                     @RequestParam(defaultValue = "") String pin, @RequestParam(required = false) String clear) {
+        PatronSummary summary = PatronScope.patron(patrons, id);
+        PatronScope.requireEdit(user, summary.schoolId());
+        if (clear != null) {
+            pins.clear(id, user.username());
+            return new ModelAndView("redirect:/staff/patrons/" + id + "?saved");
+        }
+        PatronsResult result = pins.set(id, pin, user.username());
+        if (result.saved()) {
+            return new ModelAndView("redirect:/staff/patrons/" + id + "?saved");
+        }
+        return withErrors(user, id, "pinErrors", result.errors());
+    }
+
+    /** The patron's page again, with the mistakes of one of its forms ({@code errorsName}), as a 422. */
+    private ModelAndView withErrors(SignedInUser user, long id, String errorsName, FormErrors errors) {
         PatronView patron = patrons.view(id, user.username()).orElseThrow();
         ModelAndView view = new ModelAndView("patrons/patron");
         view.addObject("patron", patron);
         view.addObject("schoolName", PatronScope.schoolNames(district).getOrDefault(patron.schoolId(), ""));
         view.addObject("canEdit", true);
-        view.addObject("blockErrors", result.errors());
+        view.addObject("hasPin", pins.has(id));
+        view.addObject(errorsName, errors);
         view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         return view;
     }
