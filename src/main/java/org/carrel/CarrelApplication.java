@@ -38,8 +38,9 @@ public class CarrelApplication {
 
     private static int runCommand(String name, String[] args) {
         // Command-line arguments outrank application.properties; default properties would not.
+        // A command never listens for SIP2 (the server may be running beside it, on PostgreSQL).
         String[] settings = {"--carrel.demo=false", "--spring.main.banner-mode=off", "--logging.level.root=warn",
-                "--carrel.search.follow-catalog=false"};
+                "--carrel.search.follow-catalog=false", "--carrel.sip2.port=-1"};
         SpringApplicationBuilder builder = new SpringApplicationBuilder(CarrelApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false);

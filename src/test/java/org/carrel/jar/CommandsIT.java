@@ -32,7 +32,7 @@ class CommandsIT {
     void helpListsTheCommandsAndAnUnknownCommandIsWrongUsage() {
         Finished help = CarrelJar.run(env, LIMIT, "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.stdout()).contains("create-admin", "create-api-token");
+        assertThat(help.stdout()).contains("create-admin", "create-api-token", "create-sip-terminal");
 
         Finished unknown = CarrelJar.run(env, LIMIT, "frobnicate");
         assertThat(unknown.exitCode()).isEqualTo(2);
