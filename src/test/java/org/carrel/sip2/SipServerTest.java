@@ -23,7 +23,10 @@ import org.carrel.testing.CarrelTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -207,6 +210,20 @@ class SipServerTest {
 
         mvc.perform(post("/login").param("username", login).param("password", PASSWORD).with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void passwordsAndPinsNeverReachTheLog(CapturedOutput log) throws IOException {
+        assertThat(client.send("9300CN" + login + "|COsecret-guess-77|")).isEqualTo("940");
+        logIn();
+        assertThat(client.send("9900302.00AY1AZFCA6")).isEqualTo("96");
+        assertThat(client.send("23001" + DATE + "AO" + school + "|AA" + student + "|AD864213|")).contains("CQN");
+        assertThat(client.send("11YN" + DATE + " ".repeat(18) + "AO" + school + "|AA" + student + "|AB" + copy
+                + "|AC" + PASSWORD + "|AD864213|")).startsWith("120");
+
+        assertThat(log.getAll()).contains("login '" + login + "' failed").contains("checksum FCA6 is wrong")
+                .doesNotContain("secret-guess-77").doesNotContain(PASSWORD).doesNotContain("864213");
     }
 
     @Test

@@ -26,7 +26,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With a keystore, SIP2 speaks TLS only: a kiosk that trusts the certificate logs in; plain TCP gets nowhere. */
+/**
+ * With a keystore, SIP2 speaks TLS only: a kiosk that trusts the certificate logs in; plain TCP gets nowhere. This
+ * context also has a one-second idle timeout.
+ */
 @CarrelTest
 @Import(CirculationFixtures.class)
 class SipTlsTest {
@@ -52,6 +55,7 @@ class SipTlsTest {
         assertThat(keytool.waitFor()).as(output).isZero();
         properties.add("carrel.sip2.tls.keystore", keystore::toString);
         properties.add("carrel.sip2.tls.password", () -> PASSWORD);
+        properties.add("carrel.sip2.idle-timeout", () -> "1s");
     }
 
     @Test
@@ -59,15 +63,7 @@ class SipTlsTest {
         String school = fixtures.school();
         assertThat(terminals.create("tls-kiosk", "tls-pass-12", school, "", "test").problem()).isNull();
 
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            trusted.load(in, PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1",
+        try (SSLSocket socket = (SSLSocket) trusting().getSocketFactory().createSocket("127.0.0.1",
                 server.localPort())) {
             socket.setSoTimeout(10_000);
             assertThat(exchange(socket, "9300CNtls-kiosk|COtls-pass-12|")).isEqualTo("941");
@@ -84,6 +80,32 @@ class SipTlsTest {
             assertThatThrownBy(() -> exchange(plain, "9300CNtls-kiosk|COtls-pass-12|"))
                     .as("plain text to a TLS port gets no SIP2 answer").isInstanceOf(IOException.class);
         }
+    }
+
+    @Test
+    void aConnectionIdleLongerThanTheTimeoutIsClosed() throws Exception {
+        String school = fixtures.school();
+        assertThat(terminals.create("idle-kiosk", "idle-pass-12", school, "", "test").problem()).isNull();
+        try (SSLSocket socket = (SSLSocket) trusting().getSocketFactory().createSocket("127.0.0.1",
+                server.localPort())) {
+            socket.setSoTimeout(10_000);
+            assertThat(exchange(socket, "9300CNidle-kiosk|COidle-pass-12|")).isEqualTo("941");
+            long idleSince = System.nanoTime();
+            assertThat(socket.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+            assertThat(System.nanoTime() - idleSince).as("not before the timeout").isGreaterThan(900_000_000L);
+        }
+    }
+
+    private static SSLContext trusting() throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            trusted.load(in, PASSWORD.toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     private static String exchange(Socket socket, String message) throws IOException {
