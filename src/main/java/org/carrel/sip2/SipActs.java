@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.carrel.catalog.Catalog;
 import org.carrel.catalog.Copies;
 import org.carrel.catalog.ItemStatus;
+import org.carrel.catalog.ItemType;
 import org.carrel.catalog.ItemView;
 import org.carrel.circulation.ChargeView;
 import org.carrel.circulation.Charges;
@@ -142,10 +143,12 @@ class SipActs {
             }
         }
         boolean ok = loan != null;
+        Optional<ItemView> item = copies.itemByBarcode(itemBarcode);
         SipAnswer answer = new SipAnswer("12").fixed(ok ? "1" : "0").flag(false).fixed("U").flag(ok)
                 .fixed(SipDates.of(now())).field("AO", terminal.schoolCode()).field("AA", patronBarcode)
-                .field("AB", itemBarcode).field("AJ", ok ? loan.title() : title(itemBarcode))
-                .field("AH", ok ? SipDates.of(loan.dueOn()) : "");
+                .field("AB", itemBarcode).field("AJ", ok ? loan.title() : item.map(ItemView::title).orElse(""))
+                .field("AH", ok ? SipDates.of(loan.dueOn()) : "")
+                .field("CK", item.map(i -> mediaType(i.itemType())).orElse(null));
         return answer.field("AF", screen);
     }
 
@@ -168,7 +171,7 @@ class SipActs {
         return new SipAnswer("10").fixed("1").flag(true).fixed("U").flag(back.routing() != Routing.SHELF)
                 .fixed(SipDates.of(now())).field("AO", terminal.schoolCode()).field("AB", itemBarcode)
                 .field("AQ", schoolCode(back.item().schoolId())).field("AJ", back.item().title())
-                .field("CL", bin)
+                .field("CL", bin).field("CK", mediaType(back.item().itemType()))
                 .field("AF", messages.getMessage("circulation.routing." + back.routing().name(), null, locale));
     }
 
@@ -188,7 +191,8 @@ class SipActs {
                 .field("CF", String.valueOf(holds.queue(item.get().recordId()).stream().filter(h -> h.waiting())
                         .count()))
                 .field("AH", loan.map(l -> SipDates.of(l.dueOn())).orElse(null))
-                .field("AQ", schoolCode(item.get().schoolId())).field("AP", schoolCode(item.get().schoolId()));
+                .field("AQ", schoolCode(item.get().schoolId())).field("AP", schoolCode(item.get().schoolId()))
+                .field("CK", mediaType(item.get().itemType()));
     }
 
     /** 35 → 36: nothing is kept per patron session, so it always ends. */
@@ -483,6 +487,19 @@ class SipActs {
         } catch (NumberFormatException e) {
             return otherwise;
         }
+    }
+
+    /**
+     * The SIP2 media type (CK, 3 digits) of a copy's type: 001 book, 002 magazine, 006 disc (CD, DVD, audiobook),
+     * 000 other (kits, equipment, e-books and the rest).
+     */
+    static String mediaType(ItemType type) {
+        return switch (type) {
+            case BOOK, PAPERBACK, REFERENCE -> "001";
+            case MAGAZINE -> "002";
+            case DVD, MUSIC_CD, AUDIOBOOK -> "006";
+            case EBOOK, KIT, EQUIPMENT, OTHER -> "000";
+        };
     }
 
     /** SIP2 circulation status codes (2 digits) for a copy's status. */

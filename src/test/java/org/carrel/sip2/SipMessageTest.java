@@ -112,6 +112,19 @@ class SipMessageTest {
     }
 
     @Test
+    void everyCopyTypeHasAMediaTypeAndEveryStatusACirculationStatus() {
+        assertThat(SipActs.mediaType(org.carrel.catalog.ItemType.PAPERBACK)).isEqualTo("001");
+        assertThat(SipActs.mediaType(org.carrel.catalog.ItemType.MAGAZINE)).isEqualTo("002");
+        assertThat(SipActs.mediaType(org.carrel.catalog.ItemType.DVD)).isEqualTo("006");
+        assertThat(SipActs.mediaType(org.carrel.catalog.ItemType.EQUIPMENT)).isEqualTo("000");
+        for (org.carrel.catalog.ItemStatus status : org.carrel.catalog.ItemStatus.values()) {
+            assertThat(SipActs.circulationStatus(status)).as(status.name()).matches("\\d{2}");
+        }
+        assertThat(SipActs.circulationStatus(org.carrel.catalog.ItemStatus.ON_HOLD_SHELF)).isEqualTo("08");
+        assertThat(SipActs.circulationStatus(org.carrel.catalog.ItemStatus.IN_TRANSIT)).isEqualTo("10");
+    }
+
+    @Test
     void datesAreEighteenCharactersInTheLibrarysLocalTime() {
         ZonedDateTime at = ZonedDateTime.of(2026, 3, 9, 14, 5, 7, 0, ZoneId.of("America/Chicago"));
         assertThat(SipDates.of(at)).isEqualTo("20260309    140507").hasSize(18);

@@ -120,6 +120,7 @@ class SipServerTest {
         String due = jdbc.sql("select due_on from loan where barcode = :b").param("b", copy).query(String.class)
                 .single().replace("-", "");
         assertThat(field(lent, "AH")).isEqualTo(due + "    235959");
+        assertThat(field(lent, "CK")).as("media type: book").isEqualTo("001");
         assertThat(copies.itemByBarcode(copy).orElseThrow().status()).isEqualTo(ItemStatus.CHECKED_OUT);
 
         String retried = client.send(withChecksum(checkout.replace("AY2AZ", "AY3AZ")));
@@ -133,11 +134,13 @@ class SipServerTest {
         assertThat(info).startsWith("180400" + "01");
         assertThat(field(info, "AH")).isEqualTo(due + "    235959");
         assertThat(field(info, "CF")).isEqualTo("0");
+        assertThat(field(info, "CK")).isEqualTo("001");
 
         String back = client.send(withChecksum("09N" + DATE + DATE + "AP" + school + "|AO" + school + "|AB" + copy
                 + "|AC|BIN|AY4AZ"));
         assertThat(back).startsWith("101YUN");
         assertThat(field(back, "AQ")).isEqualTo(school);
+        assertThat(field(back, "CK")).isEqualTo("001");
         assertThat(back).doesNotContain("CL");
         assertThat(field(back, "AF")).isEqualTo("Back to the shelf.");
         assertThat(loans()).isZero();
