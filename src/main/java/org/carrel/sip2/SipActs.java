@@ -3,15 +3,10 @@ package org.carrel.sip2;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.carrel.catalog.Catalog;
 import org.carrel.catalog.Copies;
@@ -63,7 +58,7 @@ class SipActs {
     static final int MAX_WRONG_PINS = 5;
     static final Duration PIN_WINDOW = Duration.ofMinutes(15);
 
-    private final Map<Long, Deque<Instant>> wrongPins = new ConcurrentHashMap<>();
+    private final FailureWindow<Long> wrongPins;
     private final PatronPins pins;
     private final Catalog catalog;
     private final Circulation circulation;
@@ -78,6 +73,7 @@ class SipActs {
     SipActs(PatronPins pins, Catalog catalog, Circulation circulation, Charges charges, Holds holds, Patrons patrons,
             Copies copies, District district, MessageSource messages, Clock clock) {
         this.pins = pins;
+        this.wrongPins = new FailureWindow<>(MAX_WRONG_PINS, PIN_WINDOW, clock);
         this.catalog = catalog;
         this.circulation = circulation;
         this.charges = charges;
@@ -122,7 +118,7 @@ class SipActs {
         String itemBarcode = request.text("AB");
         Optional<Borrower> borrower = patrons.borrower(patronBarcode);
         Locale locale = locale(borrower);
-        String wrongPin = borrower.map(b -> pinProblem(pin(b, request), locale)).orElse(null);
+        String wrongPin = wrongPin(borrower, request);
         if (wrongPin != null) {
             return refused(request, terminal, wrongPin);
         }
@@ -291,7 +287,7 @@ class SipActs {
         String itemBarcode = request.text("AB");
         Optional<Borrower> patron = patrons.borrower(request.text("AA"));
         Optional<LoanView> loan = circulation.loanOf(itemBarcode);
-        String wrongPin = patron.map(b -> pinProblem(pin(b, request), locale(patron))).orElse(null);
+        String wrongPin = wrongPin(patron, request);
         if (wrongPin != null) {
             return refused(request, terminal, wrongPin);
         }
@@ -321,7 +317,7 @@ class SipActs {
         if (patron.isEmpty()) {
             return refused(request, terminal, text(Refusal.UNKNOWN_PATRON, Locale.ENGLISH));
         }
-        String wrongPin = pinProblem(pin(patron.get(), request), locale(patron));
+        String wrongPin = wrongPin(patron, request);
         if (wrongPin != null) {
             return refused(request, terminal, wrongPin);
         }
@@ -351,7 +347,7 @@ class SipActs {
             return refused(request, terminal, problem == null ? "Only hold modes + and - are supported."
                     : text(problem, locale(patron)));
         }
-        String wrongPin = pinProblem(pin(patron.get(), request), locale(patron));
+        String wrongPin = wrongPin(patron, request);
         if (wrongPin != null) {
             return refused(request, terminal, wrongPin);
         }
@@ -398,7 +394,7 @@ class SipActs {
         List<ChargeView> owing = patron.map(p -> charges.ownCharges(p.id())).orElse(List.of()).stream()
                 .filter(c -> cg.isEmpty() || String.valueOf(c.id()).equals(cg)).toList();
         BigDecimal owed = owing.stream().map(ChargeView::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
-        String wrongPin = patron.map(b -> pinProblem(pin(b, request), locale(patron))).orElse(null);
+        String wrongPin = wrongPin(patron, request);
         String problem = patron.isEmpty() ? text(Refusal.UNKNOWN_PATRON, Locale.ENGLISH)
                 : wrongPin != null ? wrongPin
                 : amount.signum() <= 0 ? "The amount paid (BV) must be a positive number."
@@ -441,23 +437,19 @@ class SipActs {
         if (given.isEmpty()) {
             return Pin.NOT_GIVEN;
         }
-        Instant now = clock.instant();
-        Deque<Instant> failures = wrongPins.computeIfAbsent(patron.id(), id -> new ArrayDeque<>());
-        synchronized (failures) {
-            while (!failures.isEmpty() && failures.peekFirst().isBefore(now.minus(PIN_WINDOW))) {
-                failures.pollFirst();
-            }
-            if (failures.size() >= MAX_WRONG_PINS) {
-                return Pin.LOCKED;
-            }
+        if (wrongPins.shut(patron.id())) {
+            return Pin.LOCKED;
         }
         if (pins.matches(patron.id(), given).orElse(false)) {
             return Pin.RIGHT;
         }
-        synchronized (failures) {
-            failures.addLast(now);
-        }
+        wrongPins.failed(patron.id());
         return Pin.WRONG;
+    }
+
+    /** The screen message refusing a message whose PIN was given and not accepted; null otherwise. */
+    private String wrongPin(Optional<Borrower> patron, SipMessage request) {
+        return patron.map(p -> pinProblem(pin(p, request), locale(patron))).orElse(null);
     }
 
     /** CQ, valid patron password: only when the message gave one. */

@@ -58,7 +58,7 @@ class SipServer implements SmartLifecycle {
     private final int maxConnections;
     private final Set<SipConnection> connections = ConcurrentHashMap.newKeySet();
     private final Map<SipConnection, Instant> lastMessage = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> failedLogins = new ConcurrentHashMap<>();
+    private final FailureWindow<String> failedLogins;
     private final Deque<SipErrorNote> errors = new ArrayDeque<>();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private volatile ServerSocket listening;
@@ -77,6 +77,7 @@ class SipServer implements SmartLifecycle {
         this.port = port;
         this.idleTimeout = idleTimeout;
         this.maxConnections = maxConnections;
+        this.failedLogins = new FailureWindow<>(MAX_FAILED_LOGINS, FAILED_LOGIN_WINDOW, clock);
     }
 
     @Override
@@ -196,26 +197,14 @@ class SipServer implements SmartLifecycle {
 
     Optional<SipTerminal> logIn(String login, String password, SipConnection connection) {
         InetAddress from = connection.client();
-        Instant now = clock.instant();
-        if (failedLogins.size() > 10_000) {
-            failedLogins.values().removeIf(f -> f.isEmpty() || f.peekLast().isBefore(now.minus(FAILED_LOGIN_WINDOW)));
-        }
         String key = from.getHostAddress() + " " + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT));
-        Deque<Instant> failures = failedLogins.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (failures) {
-            while (!failures.isEmpty() && failures.peekFirst().isBefore(now.minus(FAILED_LOGIN_WINDOW))) {
-                failures.pollFirst();
-            }
-            if (failures.size() >= MAX_FAILED_LOGINS) {
-                error(connection, "login '" + login + "' refused: too many failed logins from this address");
-                return Optional.empty();
-            }
+        if (failedLogins.shut(key)) {
+            error(connection, "login '" + login + "' refused: too many failed logins from this address");
+            return Optional.empty();
         }
         Optional<SipTerminal> terminal = terminals.logIn(login, password, from);
         if (terminal.isEmpty()) {
-            synchronized (failures) {
-                failures.addLast(now);
-            }
+            failedLogins.failed(key);
             error(connection, "login '" + login + "' failed (wrong login or password, or an address not allowed)");
         } else {
             log.info("SIP2 terminal {} logged in from {}", login, from.getHostAddress());

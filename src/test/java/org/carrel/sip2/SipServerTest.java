@@ -334,7 +334,12 @@ class SipServerTest {
         private final OutputStream out;
 
         Client(int port) throws IOException {
-            socket = new Socket("127.0.0.1", port);
+            this(new Socket("127.0.0.1", port));
+        }
+
+        /** Over a socket already open (a TLS one, say). */
+        Client(Socket socket) throws IOException {
+            this.socket = socket;
             socket.setSoTimeout(10_000);
             in = socket.getInputStream();
             out = socket.getOutputStream();

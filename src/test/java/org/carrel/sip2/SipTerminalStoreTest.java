@@ -18,10 +18,10 @@ class SipTerminalStoreTest {
 
     @OnEachDatabase
     void storesFindsListsAndDeletesTerminals(JdbcClient jdbc) throws Exception {
-        long school = jdbc.sql("""
-                        insert into school (code, name, lowest_grade, highest_grade, school_level)
-                        values ('OAK', 'Oak Hill Elementary', 0, 5, 'ELEMENTARY')""").update() == 1
-                ? jdbc.sql("select id from school where code = 'OAK'").query(Long.class).single() : -1;
+        jdbc.sql("""
+                insert into school (code, name, lowest_grade, highest_grade, school_level)
+                values ('OAK', 'Oak Hill Elementary', 0, 5, 'ELEMENTARY')""").update();
+        long school = jdbc.sql("select id from school where code = 'OAK'").query(Long.class).single();
         SipTerminalStore store = new SipTerminalStore(jdbc);
         assertThat(store.count()).isZero();
 

@@ -3,11 +3,8 @@ package org.carrel.sip2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,11 +60,10 @@ class SipTlsTest {
         String school = fixtures.school();
         assertThat(terminals.create("tls-kiosk", "tls-pass-12", school, "", "test").problem()).isNull();
 
-        try (SSLSocket socket = (SSLSocket) trusting().getSocketFactory().createSocket("127.0.0.1",
-                server.localPort())) {
-            socket.setSoTimeout(10_000);
-            assertThat(exchange(socket, "9300CNtls-kiosk|COtls-pass-12|")).isEqualTo("941");
-            assertThat(exchange(socket, "9900302.00")).startsWith("98YYY");
+        SSLSocket socket = (SSLSocket) trusting().getSocketFactory().createSocket("127.0.0.1", server.localPort());
+        try (SipServerTest.Client client = new SipServerTest.Client(socket)) {
+            assertThat(client.send("9300CNtls-kiosk|COtls-pass-12|")).isEqualTo("941");
+            assertThat(client.send("9900302.00")).startsWith("98YYY");
             assertThat(socket.getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
         }
 
@@ -75,9 +71,8 @@ class SipTlsTest {
                 server.localPort())) {
             assertThatThrownBy(untrusting::startHandshake).isInstanceOf(SSLHandshakeException.class);
         }
-        try (Socket plain = new Socket("127.0.0.1", server.localPort())) {
-            plain.setSoTimeout(10_000);
-            assertThatThrownBy(() -> exchange(plain, "9300CNtls-kiosk|COtls-pass-12|"))
+        try (SipServerTest.Client plain = new SipServerTest.Client(server.localPort())) {
+            assertThatThrownBy(() -> plain.send("9300CNtls-kiosk|COtls-pass-12|"))
                     .as("plain text to a TLS port gets no SIP2 answer").isInstanceOf(IOException.class);
         }
     }
@@ -86,10 +81,9 @@ class SipTlsTest {
     void aConnectionIdleLongerThanTheTimeoutIsClosed() throws Exception {
         String school = fixtures.school();
         assertThat(terminals.create("idle-kiosk", "idle-pass-12", school, "", "test").problem()).isNull();
-        try (SSLSocket socket = (SSLSocket) trusting().getSocketFactory().createSocket("127.0.0.1",
-                server.localPort())) {
-            socket.setSoTimeout(10_000);
-            assertThat(exchange(socket, "9300CNidle-kiosk|COidle-pass-12|")).isEqualTo("941");
+        SSLSocket socket = (SSLSocket) trusting().getSocketFactory().createSocket("127.0.0.1", server.localPort());
+        try (SipServerTest.Client client = new SipServerTest.Client(socket)) {
+            assertThat(client.send("9300CNidle-kiosk|COidle-pass-12|")).isEqualTo("941");
             long idleSince = System.nanoTime();
             assertThat(socket.getInputStream().read()).as("closed by the server").isEqualTo(-1);
             assertThat(System.nanoTime() - idleSince).as("not before the timeout").isGreaterThan(900_000_000L);
@@ -106,21 +100,5 @@ class SipTlsTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         return context;
-    }
-
-    private static String exchange(Socket socket, String message) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write((message + "\r").getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) != '\r') {
-            if (c < 0) {
-                throw new IOException("closed after " + answer.size() + " bytes");
-            }
-            answer.write(c);
-        }
-        return answer.toString(StandardCharsets.ISO_8859_1);
     }
 }
