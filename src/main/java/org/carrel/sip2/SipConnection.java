@@ -89,6 +89,9 @@ final class SipConnection implements Runnable {
                     continue;
                 }
                 synchronized (this) {
+                    if (socket.isClosed()) {
+                        break; // stopped between the message's last byte and now: not acted on, as never answered
+                    }
                     busy = true;
                 }
                 String answer = tooLong ? tooLong() : answer(message.toString(StandardCharsets.ISO_8859_1));

@@ -149,6 +149,7 @@ class SipServer implements SmartLifecycle {
     public void stop() {
         stopping = true;
         ServerSocket server = listening;
+        listening = null;
         if (server != null) {
             try {
                 server.close();
@@ -167,7 +168,6 @@ class SipServer implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            listening = null;
         }
         running = false;
     }

@@ -11,9 +11,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
 
 import org.carrel.catalog.Copies;
 import org.carrel.catalog.ItemStatus;
@@ -57,6 +62,8 @@ class SipServerTest {
     MockMvc mvc;
     @Autowired
     CreateSipTerminalCommand command;
+    @Autowired
+    DataSource dataSource;
 
     String school;
     String login;
@@ -255,6 +262,44 @@ class SipServerTest {
     }
 
     @Test
+    void stoppingFinishesTheMessageInFlightAndThenCloses() throws Exception {
+        logIn();
+        Thread stopper = new Thread(server::stop, "test-sip2-stop");
+        try (Connection holder = dataSource.getConnection()) {
+            // Another desk holds the copy's row: the checkout waits for it inside its transaction.
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from item where barcode = ? for update")) {
+                lock.setString(1, copy);
+                lock.executeQuery().close();
+            }
+            client.write("11YN" + DATE + " ".repeat(18) + "AO" + school + "|AA" + student + "|AB" + copy + "|AC|");
+            await(() -> jdbc.sql("select count(*) from information_schema.sessions where blocker_id is not null")
+                    .query(Integer.class).single() > 0, "the checkout waits for the copy's row");
+            stopper.start();
+            await(() -> stopper.getState() == Thread.State.TIMED_WAITING, "stop() waits for the connections");
+            assertThat(server.localPort()).as("no longer listening").isEqualTo(-1);
+            holder.rollback();
+
+            assertThat(client.read()).as("the message in flight is answered").startsWith("121NUY");
+            assertThat(client.closedByServer()).as("then the connection closes").isTrue();
+            stopper.join(10_000);
+            assertThat(stopper.isAlive()).isFalse();
+            assertThat(loans()).isEqualTo(1);
+        } finally {
+            stopper.join(10_000);
+            server.start();
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
+            Thread.sleep(2);
+        }
+    }
+
+    @Test
     void afterFiveWrongPasswordsEvenTheRightOneFailsForAWhile() throws IOException {
         for (int i = 0; i < SipServer.MAX_FAILED_LOGINS; i++) {
             assertThat(client.send("9300CN" + login + "|COguess-" + i + "|")).isEqualTo("940");
@@ -346,8 +391,17 @@ class SipServerTest {
         }
 
         String send(String message) throws IOException {
+            write(message);
+            return read();
+        }
+
+        void write(String message) throws IOException {
             out.write((message + "\r").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+        }
+
+        /** The next answer, without its CR. */
+        String read() throws IOException {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             int c;
             while ((c = in.read()) != '\r') {
@@ -357,6 +411,11 @@ class SipServerTest {
                 answer.write(c);
             }
             return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        /** Whether the server has closed the connection (reads past anything it still sent). */
+        boolean closedByServer() throws IOException {
+            return in.read() < 0;
         }
 
         @Override
