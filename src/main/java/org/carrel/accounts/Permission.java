@@ -21,6 +21,12 @@ public enum Permission {
     AUDIT_VIEW,
     /** Manage SIP2 terminal accounts and see the SIP2 server's connections and errors. */
     SIP2_MANAGE,
+    /** The notices outbox (print, resend), notice runs and their preview, a patron's delivery log. */
+    NOTICES_MANAGE,
+    /** The district's notice settings and the wording of notices. */
+    NOTICE_SETTINGS_EDIT,
+    /** Follow subjects, Dewey ranges, grades and keywords for new-arrival digests (one's own). */
+    NEW_ARRIVAL_ALERTS,
     /** Read operational metrics (/actuator/prometheus). */
     METRICS_VIEW,
     /** Staff catalogue pages: records, the tagged MARC view, copies with their status and notes. */

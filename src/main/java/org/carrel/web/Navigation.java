@@ -23,6 +23,7 @@ final class Navigation {
             new NavLink("/staff/circulation/holds", "circulation.nav.holds", Permission.HOLDS_MANAGE),
             new NavLink("/staff/circulation/overdues", "circulation.nav.overdues", Permission.LOANS_VIEW),
             new NavLink("/staff/circulation/rules", "circulation.nav.rules", Permission.LOAN_RULES_EDIT),
+            new NavLink("/staff/notices", "nav.notices", Permission.NOTICES_MANAGE),
             new NavLink("/catalog/my-library", "circulation.nav.myLibrary", Permission.OWN_BORROWING),
             new NavLink("/staff/accounts", "nav.accounts", Permission.ACCOUNTS_MANAGE),
             new NavLink("/staff/api-tokens", "nav.apiTokens", Permission.API_TOKENS_MANAGE),

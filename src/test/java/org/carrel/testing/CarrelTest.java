@@ -19,7 +19,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "carrel.data-dir=${java.io.tmpdir}/carrel-test-data",
         "carrel.search.dir=memory",
         "carrel.demo=false",
-        "carrel.sip2.port=0"})
+        "carrel.sip2.port=0",
+        "carrel.notifications.send-every=PT1000H",
+        "carrel.notifications.cron.notices=-"})
 @AutoConfigureMockMvc
 public @interface CarrelTest {
 }

@@ -74,6 +74,21 @@ class PermissionTableTest {
             GET    /staff/sip2                         DISTRICT_ADMIN
             POST   /staff/sip2                         DISTRICT_ADMIN
             POST   /staff/sip2/{id}/delete             DISTRICT_ADMIN
+            # Notifications: the outbox, runs and delivery logs (NOTICES_MANAGE); settings and wording (district)
+            GET    /staff/notices                      DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/notices/send                 DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/notices/{id}/resend          DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/notices/print                DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/notices/printed              DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/notices/runs                 DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/notices/runs                 DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/patrons/{id}/notices         DISTRICT_ADMIN LIBRARIAN
+            POST   /api/v1/notifications/runs          DISTRICT_ADMIN LIBRARIAN
+            GET    /staff/notices/settings             DISTRICT_ADMIN
+            POST   /staff/notices/settings             DISTRICT_ADMIN
+            GET    /staff/notices/templates            DISTRICT_ADMIN
+            GET    /staff/notices/templates/{kind}/{language}     DISTRICT_ADMIN
+            POST   /staff/notices/templates/{kind}/{language}     DISTRICT_ADMIN
             GET    /staff/audit                        DISTRICT_ADMIN
             GET    /staff/district                     %2$s
             POST   /staff/district                     DISTRICT_ADMIN
