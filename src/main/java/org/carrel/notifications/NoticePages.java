@@ -54,7 +54,7 @@ public class NoticePages {
         Collection<Long> schools = scope(user);
         return new ModelAndView("notifications/outbox", Map.of("waiting", outbox.waiting(schools),
                 "done", outbox.done(schools), "smtp", outbox.smtpConfigured(), "zone", district.zone(),
-                "sent", Optional.ofNullable(sent)));
+                "sent", Optional.ofNullable(sent), "problem", outbox.serverProblem()));
     }
 
     @PostMapping("/staff/notices/send")

@@ -29,8 +29,16 @@ public class NoticeSettingsPages {
 
     /** The settings form as typed. */
     public record SettingsForm(String courtesyDaysBefore, String overdueFirstDays, String overdueSecondDays,
-                        String holdExpiringDaysBefore, boolean toStudent, boolean toGuardians, boolean homeroomDigest,
-                        boolean homeroomDigestTitles, long version) {
+                        String holdExpiringDaysBefore, Boolean toStudent, Boolean toGuardians, Boolean homeroomDigest,
+                        Boolean homeroomDigestTitles, long version) {
+
+        /** An unticked box is not sent at all. */
+        public SettingsForm {
+            toStudent = Boolean.TRUE.equals(toStudent);
+            toGuardians = Boolean.TRUE.equals(toGuardians);
+            homeroomDigest = Boolean.TRUE.equals(homeroomDigest);
+            homeroomDigestTitles = Boolean.TRUE.equals(homeroomDigestTitles);
+        }
 
         static SettingsForm of(NoticeSettings s) {
             return new SettingsForm(String.valueOf(s.courtesyDaysBefore()), String.valueOf(s.overdueFirstDays()),

@@ -5,19 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.carrel.accounts.AuditLog;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,13 +63,13 @@ public class NoticeTemplates {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final NoticeTemplateStore store;
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, Template> shipped = new LinkedHashMap<>();
 
-    NoticeTemplates(JdbcClient jdbc, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    NoticeTemplates(NoticeTemplateStore store, AuditLog audit, Clock clock) {
+        this.store = store;
         this.audit = audit;
         this.clock = clock;
         for (NoticeKind kind : NoticeKind.values()) {
@@ -86,10 +83,7 @@ public class NoticeTemplates {
     @Transactional(readOnly = true)
     public Template template(NoticeKind kind, String language) {
         String lang = LANGUAGES.contains(language) ? language : "en";
-        return jdbc.sql("select subject, body from notice_template where kind = :kind and language = :lang")
-                .param("kind", kind.name()).param("lang", lang)
-                .query((row, n) -> new Template(kind, lang, row.getString("subject"), row.getString("body"), true))
-                .optional().orElseGet(() -> shipped.get(kind + "." + lang));
+        return store.find(kind, lang).orElseGet(() -> shipped.get(kind + "." + lang));
     }
 
     /** Every template in use, by kind then language. */
@@ -109,14 +103,7 @@ public class NoticeTemplates {
         if (!problem.ok()) {
             return problem;
         }
-        jdbc.sql("delete from notice_template where kind = :kind and language = :lang").param("kind", kind.name())
-                .param("lang", language).update();
-        jdbc.sql("""
-                        insert into notice_template (kind, language, subject, body, updated_by, updated_at)
-                        values (:kind, :lang, :subject, :body, :by, :at)""")
-                .param("kind", kind.name()).param("lang", language).param("subject", subject.strip())
-                .param("body", normalise(body)).param("by", actor)
-                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
+        store.replace(kind, language, subject.strip(), normalise(body), actor, clock.instant());
         audit.record(actor, "notifications.template.saved", "notice_template", kind + "." + language, null);
         return Saved.OK;
     }
@@ -124,8 +111,7 @@ public class NoticeTemplates {
     /** Back to the shipped wording. */
     @Transactional
     public void reset(NoticeKind kind, String language, String actor) {
-        if (jdbc.sql("delete from notice_template where kind = :kind and language = :lang").param("kind", kind.name())
-                .param("lang", language).update() > 0) {
+        if (store.delete(kind, language)) {
             audit.record(actor, "notifications.template.reset", "notice_template", kind + "." + language, null);
         }
     }
@@ -226,10 +212,5 @@ public class NoticeTemplates {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    Optional<Template> edited(NoticeKind kind, String language) {
-        Template t = template(kind, language);
-        return t.edited() ? Optional.of(t) : Optional.empty();
     }
 }

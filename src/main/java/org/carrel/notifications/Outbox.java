@@ -66,6 +66,16 @@ public class Outbox {
                 counts.serverProblem());
     }
 
+    /** When the mail server last could not be reached, and why; empty once a pass got through. */
+    public Optional<ServerProblem> serverProblem() {
+        OutboxSender.ServerProblem problem = sender.serverProblem();
+        return problem == null ? Optional.empty() : Optional.of(new ServerProblem(problem.at(), problem.reason()));
+    }
+
+    /** The mail server could not be reached at {@code at}. */
+    public record ServerProblem(java.time.Instant at, String reason) {
+    }
+
     /** What a sending pass did; {@code problem} says why it stopped early (null if it did not). */
     public record SendResult(int sent, int toTryAgain, int failed, int uncertain, String problem) {
     }

@@ -4,9 +4,19 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +30,15 @@ import org.springframework.stereotype.Component;
  * <p>Never twice: a message is claimed (QUEUED to SENDING, a committed conditional update, so of two nodes only one
  * gets it) before SMTP sees it, and marked SENT right after the server took it. If the process dies in between, the
  * message stays SENDING; after {@link #STUCK} it becomes UNCERTAIN and is never sent again unless staff choose to.
- * At most one message per sender can be caught so.
  *
  * <p>Retries: a temporary failure (a 4xx answer, the server unreachable) puts the message back in the queue after
  * 1, 2, 4 ... minutes (at most 4 hours) until {@code carrel.notifications.max-attempts} (10) tries; a 5xx answer or
  * an invalid address fails it at once. Failed messages are listed for staff. While the server cannot be reached at
  * all, no message is charged a try: the scheduled passes wait longer each time (1, 2, 4 ... minutes, at most 30),
  * the outbox page shows the problem, and staff may send at once.
+ *
+ * <p>At most one message per SMTP connection can be caught by a crash; a pass uses up to
+ * {@code carrel.notifications.connections} (4).
  */
 @Component
 class OutboxSender {
@@ -45,6 +57,8 @@ class OutboxSender {
     private final MailDelivery mail;
     private final Clock clock;
     private final int maxAttempts;
+    private final int connections;
+    private ExecutorService workers;
     private volatile ServerProblem serverProblem;
     private volatile int failedPasses;
     private volatile Instant nextPassAt;
@@ -52,11 +66,13 @@ class OutboxSender {
             + UUID.randomUUID().toString().substring(0, 8);
 
     OutboxSender(OutboxStore store, MailDelivery mail, Clock clock,
-                 @Value("${carrel.notifications.max-attempts:10}") int maxAttempts) {
+                 @Value("${carrel.notifications.max-attempts:10}") int maxAttempts,
+                 @Value("${carrel.notifications.connections:4}") int connections) {
         this.store = store;
         this.mail = mail;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.connections = Math.max(1, connections);
     }
 
     @Scheduled(fixedDelayString = "${carrel.notifications.send-every:PT30S}",
@@ -67,54 +83,114 @@ class OutboxSender {
         }
     }
 
-    /** Sends every message whose time has come; one pass at a time in this process. */
+    /**
+     * Sends every message whose time has come; one pass at a time in this process, on up to
+     * {@code carrel.notifications.connections} SMTP connections at once (each message's claim and its mark are
+     * commits of their own, so parallel connections keep a database that syncs each commit to disk busy).
+     */
     synchronized Counts sendDue() {
         int uncertain = store.markUncertain(clock.instant().minus(STUCK));
         if (uncertain > 0) {
             log.warn("Outbox: {} message(s) were being sent when a sender stopped; marked uncertain, not resent",
                     uncertain);
         }
-        int sent = 0;
-        int retried = 0;
-        int failed = 0;
         if (!mail.configured()) {
             return new Counts(0, 0, 0, uncertain, "SMTP is not configured (spring.mail.host)");
         }
+        Pass pass = new Pass();
         List<Long> due = store.due(clock.instant(), BATCH);
-        while (!due.isEmpty()) {
-            try (MailDelivery.Connection smtp = mail.open()) {
-                for (long id : due) {
-                    Optional<OutboxStore.Outgoing> claimed = store.claim(id, node, clock.instant());
-                    if (claimed.isEmpty()) {
-                        continue; // another node has it
-                    }
-                    MailDelivery.Failure failure = smtp.send(claimed.get());
-                    if (failure == null) {
-                        store.sent(id, clock.instant());
-                        sent++;
-                    } else if (failure.permanent() || claimed.get().attempts() >= maxAttempts) {
-                        store.failed(id, failure.reason() + (failure.permanent() ? ""
-                                : " (gave up after " + claimed.get().attempts() + " tries)"));
-                        failed++;
-                    } else {
-                        store.retry(id, clock.instant().plus(wait(claimed.get().attempts())), failure.reason());
-                        retried++;
-                        if (failure.serverDown()) {
-                            unreachable(failure.reason());
-                            return counts(sent, retried, failed, uncertain, failure.reason());
-                        }
+        while (!due.isEmpty() && pass.problem == null) {
+            Queue<Long> queue = new ConcurrentLinkedQueue<>(due);
+            List<Future<?>> others = new ArrayList<>();
+            for (int i = 1; i < Math.min(connections, due.size()); i++) {
+                others.add(workers().submit(() -> drain(queue, pass)));
+            }
+            drain(queue, pass);
+            for (Future<?> other : others) {
+                finish(other);
+            }
+            due = pass.problem == null ? store.due(clock.instant(), BATCH) : List.of();
+        }
+        if (pass.problem != null) {
+            unreachable(pass.problem);
+        } else {
+            serverProblem = null;
+            failedPasses = 0;
+            nextPassAt = null;
+        }
+        return counts(pass.sent.get(), pass.retried.get(), pass.failed.get(), uncertain, pass.problem);
+    }
+
+    /** What a pass has done so far; {@code problem} stops it (the mail server is out of reach). */
+    private static final class Pass {
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger retried = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        volatile String problem;
+    }
+
+    /** One SMTP connection sends messages from the queue until it is empty or the pass stops. */
+    private void drain(Queue<Long> queue, Pass pass) {
+        try (MailDelivery.Connection smtp = mail.open()) {
+            Long id;
+            while (pass.problem == null && (id = queue.poll()) != null) {
+                Optional<OutboxStore.Outgoing> claimed = store.claim(id, node, clock.instant());
+                if (claimed.isEmpty()) {
+                    continue; // another node has it
+                }
+                int attempts = claimed.get().attempts();
+                MailDelivery.Failure failure = smtp.send(claimed.get());
+                if (failure == null) {
+                    store.sent(id, clock.instant());
+                    pass.sent.incrementAndGet();
+                } else if (failure.permanent() || attempts >= maxAttempts) {
+                    store.failed(id, failure.reason() + (failure.permanent() ? ""
+                            : " (gave up after " + attempts + " tries)"));
+                    pass.failed.incrementAndGet();
+                } else {
+                    store.retry(id, clock.instant().plus(wait(attempts)), failure.reason());
+                    pass.retried.incrementAndGet();
+                    if (failure.serverDown()) {
+                        pass.problem = failure.reason();
                     }
                 }
-            } catch (MailDelivery.DeliveryException e) {
-                unreachable(e.getMessage());
-                return counts(sent, retried, failed, uncertain, e.getMessage());
             }
-            due = store.due(clock.instant(), BATCH);
+        } catch (MailDelivery.DeliveryException e) {
+            pass.problem = e.getMessage();
         }
-        serverProblem = null;
-        failedPasses = 0;
-        nextPassAt = null;
-        return counts(sent, retried, failed, uncertain, null);
+    }
+
+    private static void finish(Future<?> work) {
+        try {
+            work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private synchronized ExecutorService workers() {
+        if (workers == null) {
+            AtomicInteger n = new AtomicInteger();
+            workers = Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "outbox-" + n.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return workers;
+    }
+
+    @PreDestroy
+    void stopWorkers() {
+        if (workers != null) {
+            workers.shutdown();
+        }
     }
 
     /** The mail server could not be reached: the scheduled passes wait 1, 2, 4 ... minutes (at most 30). */

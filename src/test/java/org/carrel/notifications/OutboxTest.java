@@ -167,7 +167,7 @@ class OutboxTest {
         for (int i = 0; i < 10; i++) {
             ids.add(queue("Reader " + i, "reader" + i + "@example.org", "Notice " + i, "Text " + i + "\n"));
         }
-        OutboxSender dying = new OutboxSender(store, new DyingAfter(4), clock, 10);
+        OutboxSender dying = new OutboxSender(store, new DyingAfter(4), clock, 10, 1);
         try {
             dying.sendDue();
         } catch (PowerCut expected) {
@@ -178,7 +178,7 @@ class OutboxTest {
 
         // A new process, five minutes later.
         OutboxSender restarted = new OutboxSender(store, mail, Clock.offset(clock, OutboxSender.STUCK
-                .plusSeconds(1)), 10);
+                .plusSeconds(1)), 10, 4);
         OutboxSender.Counts counts = restarted.sendDue();
 
         assertThat(counts.uncertain()).isEqualTo(1);
@@ -196,7 +196,7 @@ class OutboxTest {
         for (int i = 0; i < 120; i++) {
             queue("Reader " + i, "reader" + i + "@example.org", "Batch " + i, "Text\n");
         }
-        OutboxSender other = new OutboxSender(store, mail, clock, 10);
+        OutboxSender other = new OutboxSender(store, mail, clock, 10, 4);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
             List<Callable<OutboxSender.Counts>> passes = List.of(sender::sendDue, other::sendDue);
