@@ -265,7 +265,7 @@ public class NoticeRuns {
             sections.append(only.body().strip()).append("\n\n");
         }
         values.remove("items");
-        values.put("sections", sections.toString());
+        values.put("sections", sections.toString().strip() + "\n");
         NoticeTemplates.Rendered letter = NoticeTemplates.render(templates.template(NoticeKind.LETTER, language),
                 values);
         String subject = byKind.size() == 1 ? only.subject() : letter.subject();

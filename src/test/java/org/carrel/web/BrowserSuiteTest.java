@@ -115,6 +115,12 @@ class BrowserSuiteTest extends BrowserTest {
         assertThat(visited.get("librarian").stream().map(page -> kindOf(page.path())).toList())
                 .as("the crawl reaches the patron pages").contains("/staff/patrons", "/staff/patrons/new",
                         "/staff/homerooms", "/staff/homerooms/#", "/staff/patrons/#", "/staff/patrons/#/edit");
+        assertThat(visited.get("librarian").stream().map(page -> kindOf(page.path())).toList())
+                .as("the crawl reaches the notice pages").contains("/staff/notices", "/staff/notices/runs",
+                        "/staff/notices/print", "/staff/patrons/#/notices");
+        assertThat(visited.get("district_admin").stream().map(page -> kindOf(page.path())).toList())
+                .as("the crawl reaches the notice settings").contains("/staff/notices/settings",
+                        "/staff/notices/templates", "/staff/notices/templates/*/*");
         List<String> problems = visited.entrySet().stream()
                 .flatMap(e -> e.getValue().stream().flatMap(page -> java.util.stream.Stream.concat(
                                 page.status() >= 400 ? java.util.stream.Stream.of("answered " + page.status())
@@ -243,7 +249,8 @@ class BrowserSuiteTest extends BrowserTest {
 
     private static String kindOf(String href) {
         String path = href.replaceAll("[?#].*", "");
-        return path.replaceAll("/\\d+", "/#").replaceAll("^(/staff/schools/)(?!new$)[^/]+", "$1*");
+        return path.replaceAll("/\\d+", "/#").replaceAll("^(/staff/schools/)(?!new$)[^/]+", "$1*")
+                .replaceAll("^(/staff/notices/templates/)[A-Z_]+/[a-z]{2}$", "$1*/*");
     }
 
     private List<Long> allSchools() {
