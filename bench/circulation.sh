@@ -70,19 +70,8 @@ roster="target/bench/roster-${STUDENTS}"
 [ -f "$roster/users.csv" ] || java bench/RosterGenerate.java "$roster" "$STUDENTS" >&2
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-free_port() {
-    local port
-    while :; do
-        port=$(( 20000 + RANDOM % 20000 ))
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-    done
-}
-psql_admin() {
-    local host port
-    host="$(echo "$PG_URL" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#')"
-    port="$(echo "$PG_URL" | sed -E 's#jdbc:postgresql://[^:/]+:?([0-9]*).*#\1#')"
-    psql -h "$host" -p "${port:-5432}" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAtc "$1" </dev/null
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 server=""

@@ -38,19 +38,8 @@ marc="target/bench/notices-${count}.mrc"
 roster="target/bench/roster-${count}"
 [ -f "$roster/users.csv" ] || java bench/RosterGenerate.java "$roster" "$count" >&2
 
-free_port() {
-    local port
-    while :; do
-        port=$(( 20000 + RANDOM % 20000 ))
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-    done
-}
-psql_admin() {
-    local host port
-    host="$(echo "$PG_URL" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#')"
-    port="$(echo "$PG_URL" | sed -E 's#jdbc:postgresql://[^:/]+:?([0-9]*).*#\1#')"
-    psql -h "$host" -p "${port:-5432}" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAtc "$1" </dev/null
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 server=""
 data=""

@@ -14,8 +14,6 @@ import java.time.LocalDate;
 import org.carrel.accounts.ApiTokens;
 import org.carrel.accounts.Role;
 import org.carrel.circulation.Circulation;
-import org.carrel.circulation.CheckoutRequest;
-import org.carrel.circulation.CheckoutResult;
 import org.carrel.circulation.CirculationFixtures;
 import org.carrel.district.ClosedDayForm;
 import org.carrel.district.District;
@@ -38,13 +36,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * schedule (once a day whatever the nodes, closed schools left for later).
  */
 @CarrelTest
-@Import(CirculationFixtures.class)
+@Import(NoticeFixtures.class)
 class NoticePagesTest {
 
     @Autowired
     MockMvc mvc;
     @Autowired
     CirculationFixtures fixtures;
+    @Autowired
+    NoticeFixtures notices;
     @Autowired
     Circulation circulation;
     @Autowired
@@ -75,9 +75,7 @@ class NoticePagesTest {
         schoolId = fixtures.schoolId(school);
         student = fixtures.student(school, "5");
         today = fixtures.now().toLocalDate();
-        String copy = fixtures.copy(fixtures.title("Hatchet"), school);
-        CheckoutResult lent = circulation.checkout(CheckoutRequest.of(student, copy, "test"));
-        fixtures.makeDue(((CheckoutResult.CheckedOut) lent).loan().id(), fixtures.now(), 3);
+        notices.lend(student, school, "Hatchet", 3);
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.carrel.circulation.CheckoutResult;
 import org.carrel.circulation.HoldRequest;
 import org.carrel.circulation.HoldResult;
 import org.carrel.circulation.Holds;
-import org.carrel.patrons.Patrons;
 import org.carrel.testing.CarrelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,17 +26,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * students; a dry run queues nothing.
  */
 @CarrelTest
-@Import(CirculationFixtures.class)
+@Import(NoticeFixtures.class)
 class NoticeRunsTest {
 
     @Autowired
     CirculationFixtures fixtures;
     @Autowired
+    NoticeFixtures notices;
+    @Autowired
     Circulation circulation;
     @Autowired
     Holds holds;
-    @Autowired
-    Patrons patrons;
     @Autowired
     NoticeRuns runs;
     @Autowired
@@ -60,12 +59,12 @@ class NoticeRunsTest {
     void eachNoticeGoesToTheStudentAndGuardiansInTheirLanguageInOneLetterEach() {
         String student = fixtures.student(school, "4");
         long studentId = fixtures.patronId(student);
-        contact(studentId, "ana@example.org", "en");
-        long guardianEs = guardian(studentId, "mama@example.org", "es");
-        long guardianNoMail = guardian(studentId, null, "en");
-        String overdue = lend(student, "Hatchet", 3);
-        String dueSoon = lend(student, "Holes", -2);
-        lend(student, "Wonder", -9); // due later than the courtesy notice's 2 days
+        notices.contact(studentId, "ana@example.org", "en");
+        long guardianEs = notices.guardian(studentId, school, "mama@example.org", "es");
+        long guardianNoMail = notices.guardian(studentId, school, null, "en");
+        String overdue = notices.lend(student, school, "Hatchet", 3).copy();
+        String dueSoon = notices.lend(student, school, "Holes", -2).copy();
+        notices.lend(student, school, "Wonder", -9); // due later than the courtesy notice's 2 days
 
         List<NoticeRuns.Planned> letters = runs.run(NoticeJob.NOTICES, today, false, Set.of(schoolId), false, "test")
                 .messages();
@@ -104,9 +103,9 @@ class NoticeRunsTest {
         long studentId = fixtures.patronId(student);
         String teacher = fixtures.teacher(school);
         long teacherId = fixtures.patronId(teacher);
-        contact(teacherId, "teacher@example.org", "en");
-        lend(student, "Frog and Toad", 2);
-        lend(teacher, "Class set guide", 10);
+        notices.contact(teacherId, "teacher@example.org", "en");
+        notices.lend(student, school, "Frog and Toad", 2);
+        notices.lend(teacher, school, "Class set guide", 10);
 
         List<NoticeRuns.Planned> letters = runs.run(NoticeJob.OVERDUE, today, false, Set.of(schoolId), false, "test")
                 .messages();
@@ -124,7 +123,7 @@ class NoticeRunsTest {
     void aReadyHoldIsNoticedOnceThenAgainJustBeforeItIsReleased() {
         String student = fixtures.student(school, "5");
         long studentId = fixtures.patronId(student);
-        contact(studentId, "kid@example.org", "en");
+        notices.contact(studentId, "kid@example.org", "en");
         String other = fixtures.student(school, "5");
         long record = fixtures.title("Owls of the World");
         String copy = fixtures.copy(record, school);
@@ -151,14 +150,14 @@ class NoticeRunsTest {
     void theHomeroomTeacherGetsOneDigestOfTheirStudentsWithoutTitlesByDefault() {
         String teacher = fixtures.teacherOf(school, "Room 12", "Grace");
         long teacherId = fixtures.patronId(teacher);
-        contact(teacherId, "grace@example.org", "en");
+        notices.contact(teacherId, "grace@example.org", "en");
         String first = fixtures.student(school, "3", "Room 12", "");
         String second = fixtures.student(school, "3", "Room 12", "");
         String elsewhere = fixtures.student(school, "3", "Room 14", "");
-        lend(first, "Charlotte's Web", 4);
-        lend(first, "Stuart Little", 2);
-        lend(second, "Matilda", 1);
-        lend(elsewhere, "The BFG", 5);
+        notices.lend(first, school, "Charlotte's Web", 4);
+        notices.lend(first, school, "Stuart Little", 2);
+        notices.lend(second, school, "Matilda", 1);
+        notices.lend(elsewhere, school, "The BFG", 5);
 
         NoticeRuns.RunResult dry = runs.run(NoticeJob.DIGEST, today, true, Set.of(schoolId), false, "test");
         assertThat(dry.messages()).singleElement().extracting(NoticeRuns.Planned::messageId).isNull();
@@ -179,8 +178,8 @@ class NoticeRunsTest {
     @Test
     void aDryRunSaysWhatWouldGoAndQueuesNothing() {
         String student = fixtures.student(school, "6");
-        contact(fixtures.patronId(student), "six@example.org", "en");
-        lend(student, "Hatchet", 2);
+        notices.contact(fixtures.patronId(student), "six@example.org", "en");
+        notices.lend(student, school, "Hatchet", 2);
         int before = outbox.count(OutboxStatus.QUEUED);
 
         NoticeRuns.RunResult dry = runs.run(NoticeJob.OVERDUE, today, true, Set.of(schoolId), false, "test");
@@ -188,27 +187,6 @@ class NoticeRunsTest {
         assertThat(dry.messages()).hasSize(1);
         assertThat(outbox.count(OutboxStatus.QUEUED)).isEqualTo(before);
         assertThat(runs.run(NoticeJob.OVERDUE, today, false, Set.of(schoolId), false, "test").messages()).hasSize(1);
-    }
-
-    /** Lends a new copy of a new title to the patron, due {@code daysAgo} days ago (negative: in the future). */
-    private String lend(String patron, String title, int daysAgo) {
-        String copy = fixtures.copy(fixtures.title(title), school);
-        CheckoutResult lent = circulation.checkout(CheckoutRequest.of(patron, copy, "test"));
-        assertThat(lent).isInstanceOf(CheckoutResult.CheckedOut.class);
-        fixtures.makeDue(((CheckoutResult.CheckedOut) lent).loan().id(), fixtures.now(), daysAgo);
-        return copy;
-    }
-
-    private void contact(long patronId, String email, String language) {
-        jdbc.sql("update patron set email = :email, preferred_language = :lang where id = :id").param("email", email)
-                .param("lang", language).param("id", patronId).update();
-    }
-
-    private long guardian(long studentId, String email, String language) {
-        long id = fixtures.patronId(fixtures.patron("GUARDIAN", school, ""));
-        contact(id, email, language);
-        assertThat(patrons.linkGuardian(studentId, id, "test").saved()).isTrue();
-        return id;
     }
 
     private static NoticeRuns.Planned of(List<NoticeRuns.Planned> letters, long recipientId) {

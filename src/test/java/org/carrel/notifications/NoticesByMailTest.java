@@ -10,19 +10,15 @@ import java.util.stream.Collectors;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.carrel.circulation.CheckoutRequest;
-import org.carrel.circulation.CheckoutResult;
 import org.carrel.circulation.Circulation;
 import org.carrel.circulation.CirculationFixtures;
 import org.carrel.circulation.HoldRequest;
 import org.carrel.circulation.Holds;
-import org.carrel.patrons.Patrons;
 import org.carrel.testing.CarrelTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * in their own language, one letter each; the homeroom teacher's digest combines their students.
  */
 @CarrelTest
-@Import(CirculationFixtures.class)
+@Import(NoticeFixtures.class)
 class NoticesByMailTest {
 
     static final Smtp SMTP = new Smtp();
@@ -50,17 +46,15 @@ class NoticesByMailTest {
     @Autowired
     CirculationFixtures fixtures;
     @Autowired
+    NoticeFixtures notices;
+    @Autowired
     Circulation circulation;
     @Autowired
     Holds holds;
     @Autowired
-    Patrons patrons;
-    @Autowired
     NoticeRuns runs;
     @Autowired
     OutboxSender sender;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void eachNoticeTypeReachesItsRecipientsInTheirLanguageAndTheTeacherGetsOneDigest() throws Exception {
@@ -68,27 +62,25 @@ class NoticesByMailTest {
         long schoolId = fixtures.schoolId(school);
         LocalDate today = fixtures.now().toLocalDate();
         String teacher = fixtures.teacherOf(school, "Room 9", "Grace");
-        contact(fixtures.patronId(teacher), "grace@example.org", "en");
+        notices.contact(fixtures.patronId(teacher), "grace@example.org", "en");
         String ana = fixtures.student(school, "4", "Room 9", "");
         long anaId = fixtures.patronId(ana);
-        contact(anaId, "ana@example.org", "en");
-        long mother = fixtures.patronId(fixtures.patron("GUARDIAN", school, ""));
-        contact(mother, "mama@example.org", "es");
-        assertThat(patrons.linkGuardian(anaId, mother, "test").saved()).isTrue();
+        notices.contact(anaId, "ana@example.org", "en");
+        long mother = notices.guardian(anaId, school, "mama@example.org", "es");
         String ben = fixtures.student(school, "4", "Room 9", "");
         long benId = fixtures.patronId(ben);
-        contact(benId, "ben@example.org", "es");
+        notices.contact(benId, "ben@example.org", "es");
 
-        lend(ana, school, "Hatchet", 3);                            // overdue, first notice
-        lend(ana, school, "Holes", -1);                             // due tomorrow: courtesy
-        long lost = lend(ana, school, "Wonder", 80);                // lost, with its charge
+        notices.lend(ana, school, "Hatchet", 3); // overdue, first notice
+        notices.lend(ana, school, "Holes", -1); // due tomorrow: courtesy
+        long lost = notices.lend(ana, school, "Wonder", 80).loanId(); // lost, with its charge
         assertThat(circulation.declareLost(lost, "test")).isTrue();
-        lend(ben, school, "Matilda", 9);                            // overdue, second notice
+        notices.lend(ben, school, "Matilda", 9); // overdue, second notice
         long record = fixtures.title("Owls of the World");
         String copy = fixtures.copy(record, school);
-        lend(ana, copy);
+        notices.lend(ana, copy);
         holds.place(HoldRequest.onTitle(benId, record, schoolId, "test"));
-        circulation.checkin(copy, schoolId, "test");                // ready for Ben
+        circulation.checkin(copy, schoolId, "test"); // ready for Ben
 
         int letters = runs.run(NoticeJob.NOTICES, today, false, Set.of(schoolId), false, "test").messages().size();
         int digests = runs.run(NoticeJob.DIGEST, today, false, Set.of(schoolId), false, "test").messages().size();
@@ -115,23 +107,6 @@ class NoticesByMailTest {
         assertThat(digest).contains("Tester").contains("overdue item(s)").doesNotContain("Hatchet")
                 .doesNotContain("Matilda");
         assertThat(List.of(digest.split("\n")).stream().filter(line -> line.startsWith("- "))).hasSize(2);
-    }
-
-    private long lend(String patron, String school, String title, int daysAgo) {
-        long loan = lend(patron, fixtures.copy(fixtures.title(title), school));
-        fixtures.makeDue(loan, fixtures.now(), daysAgo);
-        return loan;
-    }
-
-    private long lend(String patron, String copy) {
-        CheckoutResult lent = circulation.checkout(CheckoutRequest.of(patron, copy, "test"));
-        assertThat(lent).isInstanceOf(CheckoutResult.CheckedOut.class);
-        return ((CheckoutResult.CheckedOut) lent).loan().id();
-    }
-
-    private void contact(long patronId, String email, String language) {
-        jdbc.sql("update patron set email = :email, preferred_language = :lang where id = :id").param("email", email)
-                .param("lang", language).param("id", patronId).update();
     }
 
     private static String to(MimeMessage message) {
