@@ -1,7 +1,9 @@
 package org.carrel.catalog;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,6 +98,17 @@ public class Copies {
     @Transactional(readOnly = true)
     public List<ItemView> shelfList(long schoolId, Long locationId, int offset, int limit) {
         return items.shelfList(schoolId, locationId, Math.max(0, offset), Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /**
+     * The copies added to the collection from {@code from} (inclusive) to {@code to} (exclusive) at the school (all
+     * schools when null), newest first, at most {@code limit} (up to 10,000): what the new-arrival lists show.
+     * Withdrawn and lost copies, and copies of deleted records, are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<NewCopy> added(Long schoolId, Instant from, Instant to, int limit) {
+        return items.added(schoolId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
+                Math.max(1, Math.min(limit, 10_000)));
     }
 
     @Transactional

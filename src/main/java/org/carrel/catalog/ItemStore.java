@@ -197,6 +197,25 @@ class ItemStore {
                 .param("offset", offset).param("limit", limit).query(ItemStore::item).list();
     }
 
+    /**
+     * Copies added from {@code from} (inclusive) to {@code to} (exclusive), at the school (all when null), newest
+     * first; withdrawn and lost copies and deleted records left out.
+     */
+    List<NewCopy> added(Long schoolId, OffsetDateTime from, OffsetDateTime to, int limit) {
+        return jdbc.sql("""
+                        select i.id, i.record_id, i.school_id, coalesce(i.call_number, r.call_number) as call_number,
+                               i.created_at
+                        from item i join bib_record r on r.id = i.record_id
+                        where i.created_at >= :from and i.created_at < :to and i.status not in ('WITHDRAWN', 'LOST')
+                          and r.deleted_at is null and (:school = -1 or i.school_id = :school)
+                        order by i.created_at desc, i.id desc fetch first :limit rows only""")
+                .param("from", from).param("to", to).param("school", schoolId == null ? -1L : schoolId)
+                .param("limit", limit)
+                .query((row, n) -> new NewCopy(row.getLong("id"), row.getLong("record_id"), row.getLong("school_id"),
+                        row.getString("call_number"), row.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
     /** Which of these barcodes are already taken (by a copy other than {@code exceptId}, if given). */
     Set<String> taken(Collection<String> barcodes) {
         Set<String> taken = new HashSet<>();

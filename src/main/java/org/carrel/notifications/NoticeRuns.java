@@ -55,6 +55,18 @@ public class NoticeRuns {
     public record Planned(NoticeKind kind, List<NoticeKind> sections, String recipientRole, Long recipientId,
                           String recipientName, String recipientEmail, String language, Long patronId,
                           String patronName, List<String> items, String subject, String body, Long messageId) {
+
+        /** The outbox message this stands for, of the school. */
+        NewMessage message(Long schoolId) {
+            return new NewMessage(kind, patronId, schoolId, recipientId, recipientName, recipientEmail, language,
+                    subject, body, items.size());
+        }
+
+        /** The same, queued as outbox row {@code id}. */
+        Planned queuedAs(long id) {
+            return new Planned(kind, sections, recipientRole, recipientId, recipientName, recipientEmail, language,
+                    patronId, patronName, items, subject, body, id);
+        }
     }
 
     /** What a run did: the messages, and how many schools it skipped because they were closed. */
@@ -76,10 +88,11 @@ public class NoticeRuns {
     private final Outbox outbox;
     private final MessageSource messages;
     private final TransactionTemplate transaction;
+    private final NewArrivalDigests digests;
 
     NoticeRuns(NoticeLines lines, PatronContacts contacts, Catalog catalog, District district,
                NoticeSettingsStore settings, NoticeMarks marks, NoticeTemplates templates, Outbox outbox,
-               MessageSource messages, PlatformTransactionManager transactions) {
+               MessageSource messages, PlatformTransactionManager transactions, NewArrivalDigests digests) {
         this.lines = lines;
         this.contacts = contacts;
         this.catalog = catalog;
@@ -90,17 +103,20 @@ public class NoticeRuns {
         this.outbox = outbox;
         this.messages = messages;
         this.transaction = new TransactionTemplate(transactions);
+        this.digests = digests;
     }
 
     /**
-     * Runs a circulation job ({@link NoticeJob#NOTICES}, {@code OVERDUE}, {@code COURTESY}, {@code HOLDS}) or the
-     * homeroom digest ({@code DIGEST}) for {@code asOf}, for the schools in {@code schoolIds} (null: all). With
-     * {@code skipClosed}, schools closed that day are left for their next open day.
+     * Runs a circulation job ({@link NoticeJob#NOTICES}, {@code OVERDUE}, {@code COURTESY}, {@code HOLDS}), the
+     * homeroom digest ({@code DIGEST}) or the teachers' new-arrival digests ({@code NEW_ARRIVALS}, the week before
+     * {@code asOf}: {@link NewArrivalDigests}) for {@code asOf}, for the schools in {@code schoolIds} (null: all).
+     * With {@code skipClosed}, schools closed that day are left for their next open day (not new arrivals: their
+     * week would be lost).
      */
     public RunResult run(NoticeJob job, LocalDate asOf, boolean dryRun, Collection<Long> schoolIds,
                          boolean skipClosed, String actor) {
         if (job == NoticeJob.NEW_ARRIVALS) {
-            throw new IllegalArgumentException("new arrivals are run by NewArrivals");
+            return new RunResult(job, asOf, dryRun, digests.run(asOf, dryRun, schoolIds, actor), List.of());
         }
         NoticeSettings s = settings.get();
         Map<Long, Boolean> closed = new HashMap<>();
@@ -360,10 +376,7 @@ public class NoticeRuns {
 
     /** Queues a planned message; the same with its outbox id. */
     Planned queued(Planned p, Long schoolId, String actor) {
-        long id = outbox.enqueue(new NewMessage(p.kind(), p.patronId(), schoolId, p.recipientId(), p.recipientName(),
-                p.recipientEmail(), p.language(), p.subject(), p.body(), p.items().size()), actor);
-        return new Planned(p.kind(), p.sections(), p.recipientRole(), p.recipientId(), p.recipientName(),
-                p.recipientEmail(), p.language(), p.patronId(), p.patronName(), p.items(), p.subject(), p.body(), id);
+        return p.queuedAs(outbox.enqueue(p.message(schoolId), actor));
     }
 
     private String schoolName(long schoolId) {

@@ -59,4 +59,24 @@ class NotificationJobs {
         log.info("Notices for {}: {} message(s) queued", day, queued);
         return queued;
     }
+
+    @Scheduled(cron = "${carrel.notifications.cron.new-arrivals:0 0 7 * * MON}")
+    void onScheduleNewArrivals() {
+        newArrivals(district.today());
+    }
+
+    /**
+     * The teachers' new-arrival digests of the week before {@code day}, once in the district. Closed schools are not
+     * skipped: the week's titles would never be sent.
+     */
+    int newArrivals(LocalDate day) {
+        if (!jobRuns.claim(NoticeJob.NEW_ARRIVALS.apiName(), day, sender.node(), clock.instant())) {
+            log.info("New-arrival digests for {}: already run (here or by another node)", day);
+            return 0;
+        }
+        int queued = runs.run(NoticeJob.NEW_ARRIVALS, day, false, null, false, ACTOR).messages().size();
+        jobRuns.finished(NoticeJob.NEW_ARRIVALS.apiName(), day, queued, clock.instant());
+        log.info("New-arrival digests for {}: {} message(s) queued", day, queued);
+        return queued;
+    }
 }

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.carrel.accounts.AuditLog;
-import org.carrel.patrons.PatronErased;
-import org.carrel.patrons.PatronsMerged;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Privacy: a message's text names titles, so it is cleared {@code carrel.notifications.keep-bodies} (30 days)
  * after it was sent or printed; the delivery log keeps who, what kind, when and to which address. Every staff view
- * of a patron's messages is audited. Erasing a patron deletes the messages about and to them.
+ * of a patron's messages is audited. Erasing a patron deletes the messages about and to them ({@code PatronChanges}).
  */
 @Service
 public class Outbox {
@@ -131,15 +128,5 @@ public class Outbox {
     @Transactional
     public int clearOldBodies() {
         return store.clearBodies(clock.instant().minus(keepBodies));
-    }
-
-    @EventListener
-    void on(PatronErased erased) {
-        store.deleteFor(erased.patronId());
-    }
-
-    @EventListener
-    void on(PatronsMerged merged) {
-        store.merge(merged.keptId(), merged.mergedId());
     }
 }

@@ -112,7 +112,7 @@ final class ReadingBands {
     }
 
     /** Grades from..to, PK as -1 and K as 0; past 12 is adult. */
-    private static void addGrades(int from, int to, Set<GradeBand> bands) {
+    static void addGrades(int from, int to, Set<GradeBand> bands) {
         for (int grade = Math.max(-1, from); grade <= Math.min(13, Math.max(from, to)); grade++) {
             bands.add(grade < 0 ? GradeBand.PRE_K : grade <= 2 ? GradeBand.K_2 : grade <= 5 ? GradeBand.GRADES_3_5
                     : grade <= 8 ? GradeBand.GRADES_6_8 : grade <= 12 ? GradeBand.GRADES_9_12 : GradeBand.ADULT);

@@ -31,8 +31,12 @@ import org.carrel.catalog.marc.ReadingLevels;
 /** Turns a catalogue record and its copies into the index's document (see {@link IndexFields}). */
 final class RecordDocuments {
 
-    /** A Dewey number at the start of a call number, after an optional prefix such as REF or J. */
-    private static final Pattern DEWEY = Pattern.compile("^(?:[A-Za-z]{1,4}\\s+)?(\\d{3})(?:[.\\s/]|$)");
+    /**
+     * A Dewey number at the start of a call number, after an optional prefix such as REF or J: three digits followed
+     * by a point and the decimals (segmentation marks / and ' inside them are dropped), a space, a slash or the end.
+     */
+    private static final Pattern DEWEY = Pattern.compile(
+            "^(?:[A-Za-z]{1,4}\\s+)?(\\d{3})(?:/?\\.([\\d/']*)|(?=[\\s/]|$))");
     private static final int FACET_VALUE_MAX = 100;
 
     static final FacetsConfig FACETS = facetsConfig();
@@ -226,11 +230,21 @@ final class RecordDocuments {
 
     /** The Dewey hundreds ("500") of a call number that starts with a Dewey number, else null. */
     static String deweyClass(String callNumber) {
+        String dewey = deweyNumber(callNumber);
+        return dewey == null ? null : dewey.charAt(0) + "00";
+    }
+
+    /** The Dewey number ("598.2", "598") a call number starts with, else null. */
+    static String deweyNumber(String callNumber) {
         if (callNumber == null) {
             return null;
         }
         Matcher dewey = DEWEY.matcher(callNumber.strip());
-        return dewey.find() ? dewey.group(1).charAt(0) + "00" : null;
+        if (!dewey.find()) {
+            return null;
+        }
+        String decimals = dewey.group(2) == null ? "" : dewey.group(2).replaceAll("[/']", "");
+        return decimals.isEmpty() ? dewey.group(1) : dewey.group(1) + "." + decimals;
     }
 
     /** A searched field of its own, and its words in the weighted keyword field; returns {@code value}. */

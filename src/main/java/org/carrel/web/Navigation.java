@@ -25,6 +25,7 @@ final class Navigation {
             new NavLink("/staff/circulation/rules", "circulation.nav.rules", Permission.LOAN_RULES_EDIT),
             new NavLink("/staff/notices", "nav.notices", Permission.NOTICES_MANAGE),
             new NavLink("/catalog/my-library", "circulation.nav.myLibrary", Permission.OWN_BORROWING),
+            new NavLink("/account/new-arrivals", "notices.nav.newArrivals", Permission.NEW_ARRIVAL_ALERTS),
             new NavLink("/staff/accounts", "nav.accounts", Permission.ACCOUNTS_MANAGE),
             new NavLink("/staff/api-tokens", "nav.apiTokens", Permission.API_TOKENS_MANAGE),
             new NavLink("/staff/sip2", "nav.sip2", Permission.SIP2_MANAGE),

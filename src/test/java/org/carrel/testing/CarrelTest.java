@@ -21,7 +21,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "carrel.demo=false",
         "carrel.sip2.port=0",
         "carrel.notifications.send-every=PT1000H",
-        "carrel.notifications.cron.notices=-"})
+        "carrel.notifications.cron.notices=-",
+        "carrel.notifications.cron.new-arrivals=-"})
 @AutoConfigureMockMvc
 public @interface CarrelTest {
 }

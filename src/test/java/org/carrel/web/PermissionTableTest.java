@@ -89,6 +89,18 @@ class PermissionTableTest {
             GET    /staff/notices/templates            DISTRICT_ADMIN
             GET    /staff/notices/templates/{kind}/{language}     DISTRICT_ADMIN
             POST   /staff/notices/templates/{kind}/{language}     DISTRICT_ADMIN
+            # Notifications: a teacher's own new-arrival alerts (NEW_ARRIVAL_ALERTS); the public new-arrivals page and
+            # its Atom feed; a librarian's announcement of new titles to a school's teachers (NOTICES_MANAGE)
+            GET    /account/new-arrivals               DISTRICT_ADMIN LIBRARIAN TEACHER
+            POST   /account/new-arrivals               DISTRICT_ADMIN LIBRARIAN TEACHER
+            GET    /account/new-arrivals/{id}/edit     DISTRICT_ADMIN LIBRARIAN TEACHER
+            POST   /account/new-arrivals/{id}          DISTRICT_ADMIN LIBRARIAN TEACHER
+            POST   /account/new-arrivals/{id}/delete   DISTRICT_ADMIN LIBRARIAN TEACHER
+            GET    /catalog/new                        public
+            GET    /catalog/new.atom                   public
+            GET    /staff/notices/announce             DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/notices/announce/preview     DISTRICT_ADMIN LIBRARIAN
+            POST   /staff/notices/announce             DISTRICT_ADMIN LIBRARIAN
             GET    /staff/audit                        DISTRICT_ADMIN
             GET    /staff/district                     %2$s
             POST   /staff/district                     DISTRICT_ADMIN
