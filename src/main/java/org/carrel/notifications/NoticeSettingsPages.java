@@ -30,7 +30,7 @@ public class NoticeSettingsPages {
     /** The settings form as typed. */
     public record SettingsForm(String courtesyDaysBefore, String overdueFirstDays, String overdueSecondDays,
                         String holdExpiringDaysBefore, Boolean toStudent, Boolean toGuardians, Boolean homeroomDigest,
-                        Boolean homeroomDigestTitles, long version) {
+                        Boolean homeroomDigestTitles, Long version) {
 
         /** An unticked box is not sent at all. */
         public SettingsForm {
@@ -38,6 +38,7 @@ public class NoticeSettingsPages {
             toGuardians = Boolean.TRUE.equals(toGuardians);
             homeroomDigest = Boolean.TRUE.equals(homeroomDigest);
             homeroomDigestTitles = Boolean.TRUE.equals(homeroomDigestTitles);
+            version = version == null ? -1 : version; // no version: cannot be the current one
         }
 
         static SettingsForm of(NoticeSettings s) {
