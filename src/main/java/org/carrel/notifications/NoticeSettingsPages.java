@@ -1,7 +1,6 @@
 package org.carrel.notifications;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -140,9 +139,5 @@ public class NoticeSettingsPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return text;
-    }
-
-    static List<NoticeKind> kinds() {
-        return List.of(NoticeKind.values());
     }
 }

@@ -92,9 +92,6 @@ public class NoticeTemplates {
         return shipped.values().stream().map(t -> template(t.kind(), t.language())).toList();
     }
 
-    public Template shipped(NoticeKind kind, String language) {
-        return shipped.get(kind + "." + language);
-    }
 
     /** Checks and stores the district's wording. */
     @Transactional

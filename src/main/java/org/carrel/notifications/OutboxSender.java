@@ -226,8 +226,4 @@ class OutboxSender {
     String node() {
         return node;
     }
-
-    Instant now() {
-        return clock.instant();
-    }
 }
