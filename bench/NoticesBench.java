@@ -129,7 +129,8 @@ public final class NoticesBench {
                     "--server.port=" + port, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                     "--carrel.notifications.send-every=PT0.2S", "--carrel.notifications.cron.notices=-",
                     "--carrel.sip2.port=-1")
-                    .redirectErrorStream(true).redirectOutput(Path.of(System.getProperty("log", "notices.log")).toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Path.of(System.getProperty("log", "notices.log")).toFile())
                     .start();
             HttpClient http = HttpClient.newHttpClient();
             waitForHealth(http, port, server);

@@ -45,19 +45,21 @@ class Announcements {
     private final PatronContacts contacts;
     private final District district;
     private final TitleMessages titleMessages;
+    private final NoticeTemplates templates;
     private final Outbox outbox;
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
 
     Announcements(Arrivals arrivals, Copies copies, PatronContacts contacts, District district,
-                  TitleMessages titleMessages, Outbox outbox, AuditLog audit, MessageSource messages,
-                  Clock clock) {
+                  TitleMessages titleMessages, NoticeTemplates templates, Outbox outbox, AuditLog audit,
+                  MessageSource messages, Clock clock) {
         this.arrivals = arrivals;
         this.copies = copies;
         this.contacts = contacts;
         this.district = district;
         this.titleMessages = titleMessages;
+        this.templates = templates;
         this.outbox = outbox;
         this.audit = audit;
         this.messages = messages;
@@ -89,8 +91,9 @@ class Announcements {
         if (!problems.isEmpty()) {
             return new Prepared(null, new FormErrors(problems));
         }
+        NoticeTemplates.Wording wording = templates.wording();
         List<NoticeRuns.Planned> planned = teachers.stream().map(t -> titleMessages.toTeacher(NoticeKind.ANNOUNCEMENT,
-                t, school.name(), district.today(), titles, Map.of("message", text), null)).toList();
+                wording, t, school.name(), district.today(), titles, Map.of("message", text), null)).toList();
         return new Prepared(new AnnouncementDraft(school, text, titles, planned), FormErrors.NONE);
     }
 

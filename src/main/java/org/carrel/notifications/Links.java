@@ -19,10 +19,6 @@ class Links {
         this.base = base.strip().replaceAll("/+$", "");
     }
 
-    String base() {
-        return base;
-    }
-
     /** A title's public catalogue page. */
     String record(long recordId) {
         return base + "/catalog/records/" + recordId;

@@ -1,9 +1,7 @@
 package org.carrel.notifications;
 
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.Message;
@@ -63,7 +61,7 @@ class MailDelivery {
         return from;
     }
 
-    /** Connects to the SMTP server; a {@link Failure} (temporary, server down) as the exception's message if not. */
+    /** Connects to the SMTP server, or says why it cannot. */
     Connection open() throws DeliveryException {
         JavaMailSenderImpl mail = (JavaMailSenderImpl) senders.getObject();
         Session session = mail.getSession();
@@ -72,23 +70,16 @@ class MailDelivery {
             transport.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
             return new SmtpConnection(session, transport, new InternetAddress(from, true));
         } catch (MessagingException e) {
-            throw new DeliveryException(new Failure(false, true, "cannot reach the mail server "
-                    + mail.getHost() + ":" + mail.getPort() + ": " + reason(e)));
+            throw new DeliveryException("cannot reach the mail server " + mail.getHost() + ":" + mail.getPort() + ": "
+                    + reason(e));
         }
     }
 
-    /** The outbox could not reach SMTP at all. */
+    /** The outbox could not reach SMTP at all; the message says why. */
     static final class DeliveryException extends Exception {
 
-        private final Failure failure;
-
-        DeliveryException(Failure failure) {
-            super(failure.reason());
-            this.failure = failure;
-        }
-
-        Failure failure() {
-            return failure;
+        DeliveryException(String reason) {
+            super(reason);
         }
     }
 
@@ -148,8 +139,7 @@ class MailDelivery {
         if (code >= 400) {
             return new Failure(false, false, "the mail server said to try later: " + reason(e));
         }
-        boolean down = hasCause(e, ConnectException.class) || hasCause(e, SocketTimeoutException.class)
-                || hasCause(e, UnknownHostException.class) || hasCause(e, java.io.IOException.class);
+        boolean down = hasCause(e, IOException.class); // refused, timed out, unknown host, connection lost
         if (!down && e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
                 && failed.getInvalidAddresses().length > 0) {
             return new Failure(true, false, "the address was refused: " + reason(e));

@@ -44,19 +44,21 @@ class NewArrivalDigests {
     private final District district;
     private final NoticeMarks marks;
     private final TitleMessages messages;
+    private final NoticeTemplates templates;
     private final Outbox outbox;
     private final Links links;
     private final TransactionTemplate transaction;
 
     NewArrivalDigests(SubscriptionStore subscriptions, Arrivals arrivals, PatronContacts contacts, District district,
-                      NoticeMarks marks, TitleMessages messages, Outbox outbox, Links links,
-                      PlatformTransactionManager transactions) {
+                      NoticeMarks marks, TitleMessages messages, NoticeTemplates templates, Outbox outbox,
+                      Links links, PlatformTransactionManager transactions) {
         this.subscriptions = subscriptions;
         this.arrivals = arrivals;
         this.contacts = contacts;
         this.district = district;
         this.marks = marks;
         this.messages = messages;
+        this.templates = templates;
         this.outbox = outbox;
         this.links = links;
         this.transaction = new TransactionTemplate(transactions);
@@ -81,6 +83,7 @@ class NewArrivalDigests {
             }
         }
         List<NoticeRuns.Planned> planned = new ArrayList<>();
+        NoticeTemplates.Wording wording = templates.wording();
         for (Map.Entry<Long, List<Contact>> school : bySchool.entrySet()) {
             List<Arrival> week = arrivals.between(school.getKey(), from, to, Arrivals.MAX_COPIES);
             if (week.isEmpty()) {
@@ -95,20 +98,21 @@ class NewArrivalDigests {
                     matches.put(teacher, theirs);
                 }
             }
-            planned.addAll(queue(matches, schoolName, weekStart, dryRun, actor));
+            planned.addAll(queue(matches, schoolName, wording, weekStart, dryRun, actor));
         }
         return planned;
     }
 
     private List<NoticeRuns.Planned> queue(Map<Contact, List<Arrival>> matches, String schoolName,
-                                           LocalDate weekStart, boolean dryRun, String actor) {
+                                           NoticeTemplates.Wording wording, LocalDate weekStart, boolean dryRun,
+                                           String actor) {
         Set<String> marked = dryRun ? marks.marked(matches.keySet().stream()
                 .flatMap(t -> weekKeys(t.id(), weekStart).stream()).toList()) : Set.of();
         List<NoticeRuns.Planned> planned = new ArrayList<>();
         for (Map.Entry<Contact, List<Arrival>> entry : matches.entrySet()) {
             Contact teacher = entry.getKey();
             List<String> keys = weekKeys(teacher.id(), weekStart);
-            NoticeRuns.Planned digest = digest(teacher, entry.getValue(), schoolName, weekStart);
+            NoticeRuns.Planned digest = digest(teacher, entry.getValue(), schoolName, wording, weekStart);
             if (dryRun) {
                 if (keys.stream().noneMatch(marked::contains)) {
                     planned.add(digest);
@@ -138,8 +142,9 @@ class NewArrivalDigests {
         return keys;
     }
 
-    private NoticeRuns.Planned digest(Contact teacher, List<Arrival> titles, String schoolName, LocalDate weekStart) {
-        return messages.toTeacher(NoticeKind.NEW_ARRIVALS, teacher, schoolName, weekStart, titles,
+    private NoticeRuns.Planned digest(Contact teacher, List<Arrival> titles, String schoolName,
+                                      NoticeTemplates.Wording wording, LocalDate weekStart) {
+        return messages.toTeacher(NoticeKind.NEW_ARRIVALS, wording, teacher, schoolName, weekStart, titles,
                 Map.of("link", links.subscriptions()), teacher.id());
     }
 }

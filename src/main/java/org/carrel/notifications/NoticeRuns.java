@@ -124,8 +124,8 @@ public class NoticeRuns {
                 && !(skipClosed && closed.computeIfAbsent(school, id -> district.isClosed(id, asOf)));
         List<Notice> notices = job == NoticeJob.DIGEST ? List.of() : circulationNotices(job, asOf, s, inScope);
         List<Planned> planned = job == NoticeJob.DIGEST
-                ? homeroomDigests(asOf, s, inScope, dryRun, actor)
-                : letters(notices, asOf, s, dryRun, actor);
+                ? homeroomDigests(asOf, s, templates.wording(), inScope, dryRun, actor)
+                : letters(notices, asOf, s, templates.wording(), dryRun, actor);
         List<String> closedSchools = closed.entrySet().stream().filter(Map.Entry::getValue)
                 .map(e -> district.school(e.getKey()).map(SchoolView::code).orElse("?")).sorted().toList();
         return new RunResult(job, asOf, dryRun, planned, closedSchools);
@@ -195,7 +195,8 @@ public class NoticeRuns {
     private Map<Long, String> titles(List<Long> recordIds) {
         Map<Long, String> titles = new HashMap<>();
         for (int from = 0; from < recordIds.size(); from += 2000) {
-            for (RecordView record : catalog.records(recordIds.subList(from, Math.min(recordIds.size(), from + 2000)))) {
+            List<Long> chunk = recordIds.subList(from, Math.min(recordIds.size(), from + 2000));
+            for (RecordView record : catalog.records(chunk)) {
                 titles.put(record.id(), record.description().title());
             }
         }
@@ -203,7 +204,8 @@ public class NoticeRuns {
     }
 
     /** One letter per patron and recipient, queued with its marks, {@value #PATRONS_PER_TRANSACTION} patrons a go. */
-    private List<Planned> letters(List<Notice> notices, LocalDate asOf, NoticeSettings s, boolean dryRun,
+    private List<Planned> letters(List<Notice> notices, LocalDate asOf, NoticeSettings s,
+                                  NoticeTemplates.Wording wording, boolean dryRun,
                                   String actor) {
         Map<Long, List<Notice>> byPatron = notices.stream()
                 .collect(Collectors.groupingBy(Notice::patronId, TreeMap::new, Collectors.toList()));
@@ -214,16 +216,18 @@ public class NoticeRuns {
         List<Planned> planned = new ArrayList<>();
         for (int from = 0; from < patrons.size(); from += PATRONS_PER_TRANSACTION) {
             List<Long> chunk = patrons.subList(from, Math.min(patrons.size(), from + PATRONS_PER_TRANSACTION));
-            List<Planned> done = dryRun ? chunkOfLetters(chunk, byPatron, people, s, asOf, key -> !marked.contains(key),
-                    false, actor) : transaction.execute(status -> chunkOfLetters(chunk, byPatron, people, s, asOf,
-                    key -> marks.mark(key, asOf), true, actor));
-            planned.addAll(done);
+            planned.addAll(dryRun
+                    ? chunkOfLetters(chunk, byPatron, people, s, wording, asOf, key -> !marked.contains(key), false,
+                            actor)
+                    : transaction.execute(status -> chunkOfLetters(chunk, byPatron, people, s, wording, asOf,
+                            key -> marks.mark(key, asOf), true, actor)));
         }
         return planned;
     }
 
     private List<Planned> chunkOfLetters(List<Long> chunk, Map<Long, List<Notice>> byPatron, Map<Long, Contact> people,
-                                         NoticeSettings s, LocalDate asOf, Predicate<String> wins, boolean queue,
+                                         NoticeSettings s, NoticeTemplates.Wording wording, LocalDate asOf,
+                                         Predicate<String> wins, boolean queue,
                                          String actor) {
         List<Planned> planned = new ArrayList<>();
         for (long patronId : chunk) {
@@ -236,7 +240,7 @@ public class NoticeRuns {
                 continue;
             }
             for (Map.Entry<Contact, String> recipient : recipients(patron, people, s).entrySet()) {
-                Planned letter = letter(patron, recipient.getKey(), recipient.getValue(), won, asOf);
+                Planned letter = letter(patron, recipient.getKey(), recipient.getValue(), won, wording, asOf);
                 planned.add(queue ? queued(letter, patron.schoolId(), actor) : letter);
             }
         }
@@ -260,8 +264,9 @@ public class NoticeRuns {
         return to;
     }
 
-    private Planned letter(Contact patron, Contact recipient, String role, List<Notice> notices, LocalDate asOf) {
-        String language = NoticeTemplates.LANGUAGES.contains(recipient.language()) ? recipient.language() : "en";
+    private Planned letter(Contact patron, Contact recipient, String role, List<Notice> notices,
+                           NoticeTemplates.Wording wording, LocalDate asOf) {
+        String language = NoticeTemplates.language(recipient.language());
         Locale locale = Locale.forLanguageTag(language + "-US");
         Map<NoticeKind, List<Notice>> byKind = new EnumMap<>(NoticeKind.class);
         notices.forEach(n -> byKind.computeIfAbsent(n.kind(), k -> new ArrayList<>()).add(n));
@@ -277,12 +282,12 @@ public class NoticeRuns {
             List<String> kindItems = kind.getValue().stream().map(n -> line(n, locale)).toList();
             items.addAll(kindItems);
             values.put("items", kindItems.stream().map(line -> "- " + line + "\n").collect(Collectors.joining()));
-            only = NoticeTemplates.render(templates.template(kind.getKey(), language), values);
+            only = NoticeTemplates.render(wording.of(kind.getKey(), language), values);
             sections.append(only.body().strip()).append("\n\n");
         }
         values.remove("items");
         values.put("sections", sections.toString().strip() + "\n");
-        NoticeTemplates.Rendered letter = NoticeTemplates.render(templates.template(NoticeKind.LETTER, language),
+        NoticeTemplates.Rendered letter = NoticeTemplates.render(wording.of(NoticeKind.LETTER, language),
                 values);
         String subject = byKind.size() == 1 ? only.subject() : letter.subject();
         NoticeKind kind = byKind.size() == 1 ? byKind.keySet().iterator().next() : NoticeKind.LETTER;
@@ -303,7 +308,8 @@ public class NoticeRuns {
     }
 
     /** A homeroom teacher's digest of their students' overdue items, one a day. */
-    private List<Planned> homeroomDigests(LocalDate asOf, NoticeSettings s, Predicate<Long> inScope, boolean dryRun,
+    private List<Planned> homeroomDigests(LocalDate asOf, NoticeSettings s, NoticeTemplates.Wording wording,
+                                          Predicate<Long> inScope, boolean dryRun,
                                           String actor) {
         if (!s.homeroomDigest()) {
             return List.of();
@@ -319,16 +325,18 @@ public class NoticeRuns {
             }
         }
         Map<Long, Contact> teachers = contacts.of(byTeacher.keySet());
+        Set<String> marked = dryRun ? marks.marked(byTeacher.keySet().stream().map(id -> homeroomKey(id, asOf))
+                .toList()) : Set.of();
         List<Planned> planned = new ArrayList<>();
         for (Map.Entry<Long, List<NoticeLines.LoanLine>> entry : byTeacher.entrySet()) {
             Contact teacher = teachers.get(entry.getKey());
             if (teacher == null) {
                 continue;
             }
-            String key = "HOMEROOM:teacher:" + teacher.id() + ":" + asOf;
-            Planned digest = digest(teacher, entry.getValue(), students, s.homeroomDigestTitles(), asOf);
+            String key = homeroomKey(teacher.id(), asOf);
+            Planned digest = digest(teacher, entry.getValue(), students, s.homeroomDigestTitles(), wording, asOf);
             if (dryRun) {
-                if (marks.marked(List.of(key)).isEmpty()) {
+                if (!marked.contains(key)) {
                     planned.add(digest);
                 }
             } else {
@@ -342,9 +350,13 @@ public class NoticeRuns {
         return planned;
     }
 
+    private static String homeroomKey(long teacherId, LocalDate day) {
+        return "HOMEROOM:teacher:" + teacherId + ":" + day;
+    }
+
     private Planned digest(Contact teacher, List<NoticeLines.LoanLine> loans, Map<Long, Contact> students,
-                           boolean titles, LocalDate asOf) {
-        String language = NoticeTemplates.LANGUAGES.contains(teacher.language()) ? teacher.language() : "en";
+                           boolean titles, NoticeTemplates.Wording wording, LocalDate asOf) {
+        String language = NoticeTemplates.language(teacher.language());
         Locale locale = Locale.forLanguageTag(language + "-US");
         Map<Contact, List<NoticeLines.LoanLine>> byStudent = new TreeMap<>(
                 Comparator.comparing(Contact::name).thenComparing(Contact::id));
@@ -368,7 +380,7 @@ public class NoticeRuns {
         values.put("date", date(asOf, locale));
         values.put("items", items.stream().map(line -> "- " + line + "\n").collect(Collectors.joining()));
         NoticeTemplates.Rendered text = NoticeTemplates.render(
-                templates.template(NoticeKind.HOMEROOM_DIGEST, language), values);
+                wording.of(NoticeKind.HOMEROOM_DIGEST, language), values);
         return new Planned(NoticeKind.HOMEROOM_DIGEST, List.of(NoticeKind.HOMEROOM_DIGEST),
                 teacher.email() == null ? "print" : "teacher", teacher.id(), teacher.name(), teacher.email(),
                 language, teacher.id(), teacher.name(), items, text.subject(), text.body(), null);

@@ -2,6 +2,7 @@ package org.carrel.notifications;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,13 @@ class NoticeTemplateStore {
                 .param("kind", kind.name()).param("lang", language)
                 .query((row, n) -> new NoticeTemplates.Template(kind, language, row.getString("subject"),
                         row.getString("body"), true)).optional();
+    }
+
+    /** Every wording the district changed. */
+    List<NoticeTemplates.Template> all() {
+        return jdbc.sql("select kind, language, subject, body from notice_template")
+                .query((row, n) -> new NoticeTemplates.Template(NoticeKind.valueOf(row.getString("kind")),
+                        row.getString("language"), row.getString("subject"), row.getString("body"), true)).list();
     }
 
     void replace(NoticeKind kind, String language, String subject, String body, String by, Instant at) {

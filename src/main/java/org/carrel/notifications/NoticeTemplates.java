@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,32 @@ public class NoticeTemplates {
     /** The wording in use for a kind and language ({@code en} for a language without one). */
     @Transactional(readOnly = true)
     public Template template(NoticeKind kind, String language) {
-        String lang = LANGUAGES.contains(language) ? language : "en";
+        String lang = language(language);
         return store.find(kind, lang).orElseGet(() -> shipped.get(kind + "." + lang));
+    }
+
+    /** The wording of every kind and language as it is now, read once: for a run that writes many messages. */
+    @Transactional(readOnly = true)
+    public Wording wording() {
+        Map<String, Template> edited = new HashMap<>();
+        store.all().forEach(t -> edited.put(t.kind() + "." + t.language(), t));
+        return (kind, language) -> {
+            String key = kind + "." + language(language);
+            return edited.getOrDefault(key, shipped.get(key));
+        };
+    }
+
+    /** The wording of notices at one moment. */
+    @FunctionalInterface
+    public interface Wording {
+
+        /** The template of the kind in the language ({@code en} for a language without one). */
+        Template of(NoticeKind kind, String language);
+    }
+
+    /** The language a recipient's messages are written in: theirs if there are templates in it, else English. */
+    public static String language(String preferred) {
+        return LANGUAGES.contains(preferred) ? preferred : "en";
     }
 
     /** Every template in use, by kind then language. */
@@ -157,7 +182,8 @@ public class NoticeTemplates {
         values.put("school", "Lincoln Elementary");
         values.put("date", "2026-11-30");
         values.put("link", "https://library.example.org/catalog/new");
-        values.put("message", es ? "Vengan a ver los nuevos libros de ciencias." : "Come and see our new science books.");
+        values.put("message", es ? "Vengan a ver los nuevos libros de ciencias."
+                : "Come and see our new science books.");
         values.put("items", switch (kind) {
             case HOMEROOM_DIGEST -> "- Ana Lopez: 1 item, due 2026-11-20\n- Ben Ortiz: 2 items, due 2026-11-24\n";
             case CHARGE -> "- Lost: Hatchet (31234000123456): $15.00\n";

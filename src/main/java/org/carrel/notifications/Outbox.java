@@ -120,9 +120,6 @@ public class Outbox {
         return done;
     }
 
-    public int count(OutboxStatus status) {
-        return store.countWithStatus(status);
-    }
 
     @Scheduled(cron = "${carrel.notifications.cron.clear-bodies:0 15 3 * * *}")
     @Transactional

@@ -18,11 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TitleMessages {
 
-    private final NoticeTemplates templates;
     private final Links links;
 
-    TitleMessages(NoticeTemplates templates, Links links) {
-        this.templates = templates;
+    TitleMessages(Links links) {
         this.links = links;
     }
 
@@ -30,16 +28,16 @@ class TitleMessages {
      * The message of {@code kind} to the teacher about {@code titles}; {@code values} fills the kind's own
      * placeholders ({@code link}, {@code message}); {@code about} is the patron it is about (null: none).
      */
-    NoticeRuns.Planned toTeacher(NoticeKind kind, Contact teacher, String schoolName, LocalDate date,
-                                 List<Arrival> titles, Map<String, String> values, Long about) {
-        String language = NoticeTemplates.LANGUAGES.contains(teacher.language()) ? teacher.language() : "en";
+    NoticeRuns.Planned toTeacher(NoticeKind kind, NoticeTemplates.Wording wording, Contact teacher, String schoolName,
+                                 LocalDate date, List<Arrival> titles, Map<String, String> values, Long about) {
+        String language = NoticeTemplates.language(teacher.language());
         Map<String, String> all = new HashMap<>(values);
         all.put("recipient", teacher.name());
         all.put("school", schoolName);
         all.put("date", NoticeRuns.date(date, Locale.forLanguageTag(language + "-US")));
         all.put("items", titles.stream().map(a -> "- " + a.line() + "\n  " + links.record(a.recordId()) + "\n")
                 .collect(Collectors.joining()));
-        NoticeTemplates.Rendered text = NoticeTemplates.render(templates.template(kind, language), all);
+        NoticeTemplates.Rendered text = NoticeTemplates.render(wording.of(kind, language), all);
         return new NoticeRuns.Planned(kind, List.of(kind), teacher.email() == null ? "print" : "teacher",
                 teacher.id(), teacher.name(), teacher.email(), language, about, about == null ? null : teacher.name(),
                 titles.stream().map(Arrival::line).toList(), text.subject(), text.body(), null);

@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 
 import org.carrel.accounts.ApiTokens;
 import org.carrel.accounts.Role;
@@ -191,7 +193,8 @@ class NoticePagesTest {
                 .param("body", "Hola {{recipient}}:\n{{items}}").param("action", "save").with(csrf())
                 .with(Users.as(Role.DISTRICT_ADMIN))).andExpect(status().is3xxRedirection());
         try {
-            assertThat(templates.template(NoticeKind.COURTESY, "es").subject()).isEqualTo("Recordatorio para {{patron}}");
+            assertThat(templates.template(NoticeKind.COURTESY, "es").subject())
+                    .isEqualTo("Recordatorio para {{patron}}");
             mvc.perform(get(path).with(Users.as(Role.LIBRARIAN, schoolId))).andExpect(status().isForbidden());
         } finally {
             mvc.perform(post(path).param("action", "reset").with(csrf()).with(Users.as(Role.DISTRICT_ADMIN)));
@@ -217,7 +220,7 @@ class NoticePagesTest {
 
     @Test
     void theDailyRunHappensOnceADayAndLeavesClosedSchoolsForTheirNextOpenDay() {
-        LocalDate day = today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.WEDNESDAY));
+        LocalDate day = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
         assertThat(district.setSchoolYear(schoolId, new SchoolYearForm("This year", today.minusDays(100).toString(),
                 today.plusDays(200).toString(), null), "test").saved()).isTrue();
         assertThat(district.addClosedDay(schoolId, new ClosedDayForm(day.toString(), "Snow day"), "test").saved())
@@ -229,9 +232,14 @@ class NoticePagesTest {
         assertThat(runs.run(NoticeJob.NOTICES, day.plusDays(1), true, java.util.Set.of(schoolId), true, "t")
                 .messages()).as("the next open day").hasSize(1);
 
-        LocalDate far = today.plusYears(5);
+        LocalDate far = today.plusYears(5).with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
         jobs.dailyNotices(far);
+        String open = fixtures.school(); // no school year: open on weekdays
+        notices.lend(fixtures.student(open, "3"), open, "Holes", 3); // a notice the first run did not see
+        assertThat(runs.run(NoticeJob.NOTICES, far, true, java.util.Set.of(fixtures.schoolId(open)), true, "t")
+                .messages()).as("due that day").hasSize(1);
         assertThat(jobs.dailyNotices(far)).as("a second node, or a second start, the same day").isZero();
+        assertThat(jobs.dailyNotices(far.plusDays(1))).as("the next day's run").isPositive();
     }
 
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder api(String token,

@@ -42,6 +42,10 @@ class NoticeRunsTest {
     @Autowired
     Outbox outbox;
     @Autowired
+    OutboxStore outboxStore;
+    @Autowired
+    NoticeSettingsStore settings;
+    @Autowired
     JdbcClient jdbc;
 
     String school;
@@ -176,16 +180,47 @@ class NoticeRunsTest {
     }
 
     @Test
+    void theDistrictsSettingsChooseWhoGetsWhichNoticeAndWhen() {
+        String student = fixtures.student(school, "4", "Room 3", "");
+        long studentId = fixtures.patronId(student);
+        notices.contact(studentId, "kid4@example.org", "en");
+        long guardian = notices.guardian(studentId, school, "dad@example.org", "en");
+        String teacher = fixtures.teacherOf(school, "Room 3", "Ada");
+        notices.contact(fixtures.patronId(teacher), "ada@example.org", "en");
+        notices.lend(student, school, "Hatchet", 3);
+        notices.lend(student, school, "Holes", -1);
+        NoticeSettings shipped = settings.get();
+        assertThat(settings.update(new NoticeSettings(0, 2, 10, 1, false, true, false, false, shipped.version())))
+                .isTrue();
+        try {
+            List<NoticeRuns.Planned> letters = runs.run(NoticeJob.NOTICES, today, true, Set.of(schoolId), false,
+                    "test").messages();
+            assertThat(letters).as("not to the student").singleElement().satisfies(letter -> {
+                assertThat(letter.recipientId()).isEqualTo(guardian);
+                assertThat(letter.sections()).as("no due-soon notice at 0 days").containsExactly(
+                        NoticeKind.OVERDUE_FIRST);
+            });
+            assertThat(runs.run(NoticeJob.DIGEST, today, true, Set.of(schoolId), false, "test").messages())
+                    .as("no homeroom digest").isEmpty();
+        } finally {
+            NoticeSettings now = settings.get();
+            settings.update(new NoticeSettings(shipped.courtesyDaysBefore(), shipped.overdueFirstDays(),
+                    shipped.overdueSecondDays(), shipped.holdExpiringDaysBefore(), shipped.toStudent(),
+                    shipped.toGuardians(), shipped.homeroomDigest(), shipped.homeroomDigestTitles(), now.version()));
+        }
+    }
+
+    @Test
     void aDryRunSaysWhatWouldGoAndQueuesNothing() {
         String student = fixtures.student(school, "6");
         notices.contact(fixtures.patronId(student), "six@example.org", "en");
         notices.lend(student, school, "Hatchet", 2);
-        int before = outbox.count(OutboxStatus.QUEUED);
+        int before = outboxStore.countWithStatus(OutboxStatus.QUEUED);
 
         NoticeRuns.RunResult dry = runs.run(NoticeJob.OVERDUE, today, true, Set.of(schoolId), false, "test");
 
         assertThat(dry.messages()).hasSize(1);
-        assertThat(outbox.count(OutboxStatus.QUEUED)).isEqualTo(before);
+        assertThat(outboxStore.countWithStatus(OutboxStatus.QUEUED)).isEqualTo(before);
         assertThat(runs.run(NoticeJob.OVERDUE, today, false, Set.of(schoolId), false, "test").messages()).hasSize(1);
     }
 

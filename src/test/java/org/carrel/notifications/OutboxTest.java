@@ -209,7 +209,7 @@ class OutboxTest {
             nodes.shutdown();
         }
         assertThat(SMTP.subjects()).hasSize(120).doesNotHaveDuplicates();
-        assertThat(outbox.count(OutboxStatus.SENT)).isEqualTo(120);
+        assertThat(store.countWithStatus(OutboxStatus.SENT)).isEqualTo(120);
     }
 
     @Test
